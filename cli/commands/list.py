@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import click
+
+from cli import console
+from cli.context import app
+from cli.options import filter_options, json_option
+from drillkit.errors import NotFoundError
+from drillkit.select import Filter, filter_questions
+
+
+@click.command("list")
+@filter_options
+@click.option("-s", "--search", "text", metavar="TEXT", help="Only questions whose id, title, prompt or tags hold every word.")
+@json_option
+def list_command(qualifications: tuple[str, ...], kinds: tuple[str, ...], difficulties: tuple[str, ...],
+                 tags: tuple[str, ...], text: str | None, as_json: bool) -> None:
+    """List the questions in the bank."""
+    bank = app().bank
+    for qualification in qualifications:
+        bank.qualification(qualification)
+    flt = Filter(qualifications, kinds, difficulties, tags, text)
+    questions = filter_questions(bank.questions, flt)
+    if not questions:
+        raise NotFoundError(f"no questions match {flt.describe()}", hint="loosen the filters or run `drillkit list`")
+    if as_json:
+        console.print_json([q.summary() for q in questions])
+        return
+    console.table(
+        ["id", "title", "qualification", "kind", "difficulty", "min"],
+        ([q.id, q.title, q.qualification, q.kind, q.difficulty, q.minutes] for q in questions),
+        justify={"min": "right"},
+    )
+    console.note(f"{len(questions)} question(s)")

@@ -1,0 +1,171 @@
+from __future__ import annotations
+
+import time
+
+import click
+
+from cli import console, render
+from cli.context import app
+from cli.options import filter_options
+from drillkit.errors import NotFoundError, UsageError
+from drillkit.model import Question
+from drillkit.quiz import (
+    SELF_RATINGS,
+    Attempt,
+    Outcome,
+    QuizSummary,
+    grade_choice,
+    make_attempt,
+    outcome_for,
+    self_rated_outcome,
+    summarize,
+)
+from drillkit.select import Filter, filter_questions, pick
+
+HELP_LINE = "letters to answer, h = next hint, s = skip, q = quit"
+
+
+class QuitQuiz(Exception):
+    """The candidate typed q, or input ended."""
+
+
+def _ask_choice(question: Question, hints_used: list[int]) -> str:
+    while True:
+        line = console.ask(f"Your answer ({HELP_LINE}): ").strip()
+        if line.lower() in {"q", "quit"}:
+            raise QuitQuiz
+        if line.lower() in {"h", "hint", "?"}:
+            _show_hint(question, hints_used)
+            continue
+        if line.lower() in {"s", "skip"}:
+            return ""
+        try:
+            grade_choice(question, line)
+        except UsageError as exc:
+            console.warn(str(exc))
+            continue
+        return line
+
+
+def _show_hint(question: Question, hints_used: list[int]) -> None:
+    if hints_used[0] >= len(question.hints):
+        console.info("No more hints.", style="dim")
+        return
+    console.info(f"Hint {hints_used[0] + 1}/{len(question.hints)}: {question.hints[hints_used[0]]}", style="yellow")
+    hints_used[0] += 1
+
+
+def _ask_free_text(question: Question, hints_used: list[int]) -> str | None:
+    console.info("Write your answer; an empty line ends it (h = next hint, s = skip, q = quit).", style="dim")
+    lines: list[str] = []
+    while True:
+        line = console.ask("> ")
+        command = line.strip().lower()
+        if not lines and command in {"q", "quit"}:
+            raise QuitQuiz
+        if not lines and command in {"s", "skip"}:
+            return None
+        if not lines and command in {"h", "hint", "?"}:
+            _show_hint(question, hints_used)
+            continue
+        if not line.strip():
+            if lines:
+                return "\n".join(lines)
+            continue
+        lines.append(line)
+
+
+def _ask_rating() -> int:
+    choices = "  ".join(f"{n} = {label}" for n, (label, _) in SELF_RATINGS.items())
+    while True:
+        line = console.ask(f"How did you do? {choices}: ").strip()
+        if line.lower() in {"q", "quit"}:
+            raise QuitQuiz
+        if line in {"1", "2", "3", "4"}:
+            return int(line)
+        console.warn("answer with a number from 1 to 4")
+
+
+def run_question(question: Question, position: str, *, timed: bool) -> Attempt:
+    render.header(question, position)
+    render.prompt(question)
+    if timed:
+        console.info(f"⏱ You have {question.minutes} min; the clock is running.", style="yellow")
+    started = time.monotonic()
+    hints_used = [0]
+    if question.is_choice:
+        line = _ask_choice(question, hints_used)
+        seconds = time.monotonic() - started
+        if not line:
+            render.answer(question)
+            return make_attempt(question, Outcome.SKIPPED, seconds=seconds, hints_used=hints_used[0], timed=timed)
+        verdict = grade_choice(question, line)
+        if verdict.correct:
+            console.info("✔ Correct", style="bold green")
+        else:
+            console.info(f"✘ Not quite: the answer is {', '.join(verdict.expected)}", style="bold red")
+        render.answer(question)
+        outcome = outcome_for(verdict.correct, hints_used[0], seconds, question.minutes)
+        attempt = make_attempt(question, outcome, seconds=seconds, hints_used=hints_used[0], timed=timed)
+    else:
+        text = _ask_free_text(question, hints_used)
+        seconds = time.monotonic() - started
+        render.answer(question)
+        if text is None:
+            return make_attempt(question, Outcome.SKIPPED, seconds=seconds, hints_used=hints_used[0], timed=timed)
+        rating = _ask_rating()
+        outcome = self_rated_outcome(rating)
+        attempt = make_attempt(question, outcome, seconds=seconds, hints_used=hints_used[0], self_rated=True,
+                               timed=timed)
+    if attempt.overran:
+        console.warn(f"over time: {seconds / 60:.1f} min of {question.minutes}")
+    return attempt
+
+
+def render_summary(summary: QuizSummary, attempts: list[Attempt]) -> None:
+    console.rule("Summary")
+    console.table(["question", "outcome", "time", "hints"],
+                  ([a.question_id, a.outcome.value, f"{a.seconds:.0f}s", a.hints_used] for a in attempts))
+    console.info(f"Score: {summary.right}/{summary.answered} right ({summary.score_percent}%)"
+                 + (f", {summary.skipped} skipped" if summary.skipped else ""), style="bold")
+
+
+def quiz_questions(qualifications: tuple[str, ...], kinds: tuple[str, ...], difficulties: tuple[str, ...],
+                   tags: tuple[str, ...], count: int, seed: int | None) -> tuple[Question, ...]:
+    bank = app().bank
+    for qualification in qualifications:
+        bank.qualification(qualification)
+    if "coding" in kinds:
+        raise UsageError("coding questions are not quizzed", hint="use `drillkit solve ID` and `drillkit check`")
+    flt = Filter(qualifications, kinds or ("single-choice", "multiple-choice", "short-answer", "design"),
+                 difficulties, tags)
+    pool = filter_questions(bank.questions, flt)
+    if not pool:
+        raise NotFoundError(f"no questions match {flt.describe()}", hint="loosen the filters")
+    return pick(pool, count, seed)
+
+
+@click.command("quiz")
+@filter_options
+@click.option("-n", "--count", default=5, show_default=True, type=click.IntRange(min=1), help="How many questions.")
+@click.option("--seed", type=int, help="Pick the same questions in the same order every time.")
+@click.option("--timed", is_flag=True, help="Count down each question's time budget and record overruns.")
+def quiz_command(qualifications: tuple[str, ...], kinds: tuple[str, ...], difficulties: tuple[str, ...],
+                 tags: tuple[str, ...], count: int, seed: int | None, timed: bool) -> None:
+    """Answer questions interactively; answers may be piped on stdin."""
+    questions = quiz_questions(qualifications, kinds, difficulties, tags, count, seed)
+    from cli.recording import attempt_recorder
+
+    record = attempt_recorder()
+    attempts: list[Attempt] = []
+    started = time.monotonic()
+    try:
+        for index, question in enumerate(questions, 1):
+            attempt = run_question(question, f"{index}/{len(questions)}", timed=timed)
+            record(attempt)
+            attempts.append(attempt)
+    except QuitQuiz:
+        console.note("quiz ended early")
+    except EOFError:
+        console.note("input ended; the quiz stops here")
+    render_summary(summarize(attempts, time.monotonic() - started), attempts)

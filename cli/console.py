@@ -1,0 +1,127 @@
+"""All terminal output goes through here: tables, Markdown, syntax, progress, JSON and the error line.
+
+rich honours ``NO_COLOR`` (and ``FORCE_COLOR``); output to a pipe is plain text.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from rich.console import Console
+from rich.markdown import Markdown
+from rich.panel import Panel
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.rule import Rule
+from rich.syntax import Syntax
+from rich.table import Table
+from rich.text import Text
+
+# Consoles look up sys.stdout/sys.stderr at print time, so test runners that swap the streams see the output.
+out = Console(highlight=False, soft_wrap=False)
+err = Console(stderr=True, highlight=False)
+
+VERDICT_STYLES = {
+    "pass": "bold green",
+    "fail": "bold red",
+    "error": "bold magenta",
+    "timeout": "bold yellow",
+    "memory": "bold yellow",
+    "skip": "dim",
+}
+
+
+def print_json(data: Any) -> None:
+    """Plain JSON on stdout (no colour, no wrapping) for scripts."""
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+    sys.stdout.flush()
+
+
+def error(message: str) -> None:
+    err.print(Text("drillkit: error: ", style="bold red") + Text(message))
+
+
+def warn(message: str) -> None:
+    err.print(Text("drillkit: ", style="bold yellow") + Text(message))
+
+
+def info(message: str, style: str | None = None) -> None:
+    out.print(Text(message, style=style or ""))
+
+
+def note(message: str) -> None:
+    """Secondary information on stderr, so stdout stays clean for data."""
+    err.print(Text(message, style="dim"))
+
+
+def markdown(text: str) -> None:
+    out.print(Markdown(text))
+
+
+def rule(title: str = "") -> None:
+    out.print(Rule(title))
+
+
+def panel(body: str | Text, title: str | None = None, style: str = "") -> None:
+    out.print(Panel(body, title=title, border_style=style or "none", expand=True))
+
+
+def code(source: str, language: str = "python") -> None:
+    out.print(Syntax(source, language, word_wrap=True))
+
+
+def table(columns: Sequence[str], rows: Iterable[Sequence[Any]], *, title: str | None = None,
+          justify: dict[str, str] | None = None, wrap: Sequence[str] = ("title", "message")) -> None:
+    """Only the ``wrap`` columns fold; ids and short fields stay on one line so they can be copied."""
+    grid = Table(title=title, header_style="bold", show_lines=False)
+    for column in columns:
+        grid.add_column(column, justify=(justify or {}).get(column, "left"),  # type: ignore[arg-type]
+                        no_wrap=column not in wrap, overflow="fold" if column in wrap else "ellipsis")
+    for row in rows:
+        grid.add_row(*(cell if isinstance(cell, Text) else Text(str(cell)) for cell in row))
+    out.print(grid)
+
+
+def styled(text: str, style: str) -> Text:
+    return Text(text, style=style)
+
+
+def verdict(status: str) -> Text:
+    return Text(status.upper(), style=VERDICT_STYLES.get(status, "bold"))
+
+
+def bar(fraction: float, width: int = 20) -> Text:
+    filled = max(0, min(width, round(fraction * width)))
+    return Text("█" * filled, style="green") + Text("░" * (width - filled), style="dim")
+
+
+@contextmanager
+def progress(description: str, total: int | None = None) -> Iterator[Any]:
+    """A progress bar on stderr; yields ``advance(step=1, note=None)``."""
+    columns = [SpinnerColumn(), TextColumn("{task.description}")]
+    if total is not None:
+        columns += [BarColumn(), MofNCompleteColumn()]
+    columns.append(TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as bar_:
+        task = bar_.add_task(description, total=total)
+
+        def advance(step: int = 1, note: str | None = None) -> None:
+            if note:
+                bar_.update(task, description=f"{description} · {note}")
+            bar_.advance(task, step)
+
+        yield advance
+
+
+def ask(prompt: str) -> str:
+    """Read one line from stdin; EOFError propagates so callers can end cleanly when input closes."""
+    out.print(Text(prompt, style="bold cyan"), end="")
+    out.file.flush()
+    line = sys.stdin.readline()
+    if not line:
+        out.print()
+        raise EOFError
+    return line.rstrip("\n")
