@@ -74,15 +74,27 @@ def code(source: str, language: str = "python") -> None:
 
 
 def table(columns: Sequence[str], rows: Iterable[Sequence[Any]], *, title: str | None = None,
-          justify: dict[str, str] | None = None, wrap: Sequence[str] = ("title", "message")) -> None:
-    """Only the ``wrap`` columns fold; ids and short fields stay on one line so they can be copied."""
+          justify: dict[str, str] | None = None, keep: Sequence[str] = ("id", "candidate")) -> None:
+    """The ``keep`` columns never fold, so ids can be copied; the title-like columns take the spare width."""
+    wrap = [c for c in columns if c not in keep]
     grid = Table(title=title, header_style="bold", show_lines=False)
     for column in columns:
         grid.add_column(column, justify=(justify or {}).get(column, "left"),  # type: ignore[arg-type]
-                        no_wrap=column not in wrap, overflow="fold" if column in wrap else "ellipsis")
+                        no_wrap=column not in wrap, overflow="fold" if column in wrap else "ellipsis",
+                        min_width=16 if column in ("title", "message") else None,
+                        ratio=1 if column in ("title", "message") else None)
     for row in rows:
         grid.add_row(*(cell if isinstance(cell, Text) else Text(str(cell)) for cell in row))
-    out.print(grid)
+    # A pipe has no width; wrapping ids there would break `grep`, so give tables room.
+    if out.is_terminal:
+        out.print(grid)
+        return
+    saved = out.width
+    out.width = max(saved, 160)
+    try:
+        out.print(grid)
+    finally:
+        out.width = saved
 
 
 def styled(text: str, style: str) -> Text:

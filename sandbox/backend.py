@@ -1,0 +1,33 @@
+"""The backend interface: something that runs one job in isolation and says how it ended."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, Protocol
+
+from sandbox.limits import Limits
+from sandbox.result import RawRun
+
+Mode = Literal["run", "collect"]
+
+
+@dataclass(frozen=True)
+class Job:
+    language: str
+    workspace: Path  # holds grader/ and submission/, both mounted read-only
+    limits: Limits
+    nonce: str
+    mode: Mode = "run"
+
+
+class Backend(Protocol):
+    name: str
+
+    def runner_id(self, language: str) -> str:
+        """An id of the runner that changes whenever the harness does (used to key caches)."""
+        ...
+
+    def run(self, job: Job) -> RawRun:
+        """Run the job to completion or to its wall-clock limit; always clean up what it started."""
+        ...

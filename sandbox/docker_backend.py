@@ -1,0 +1,190 @@
+"""The Docker backend: one hardened, labelled, always-removed container per job."""
+
+from __future__ import annotations
+
+import os
+import socket
+import time
+from typing import Any
+
+from sandbox.backend import Job
+from sandbox.errors import SandboxError, SandboxUnavailable
+from sandbox.image import LABEL, require_runner
+from sandbox.result import RawRun
+
+RUNNER_UID = "10001:10001"
+REPORT_READ_CAP = 16 * 1024 * 1024
+DAEMON_FIX = "start the Docker daemon (sudo systemctl start docker, or sudo dockerd &) and check `docker info`"
+
+
+def connect(timeout: float = 10.0) -> Any:
+    """A docker client that has answered a ping, or SandboxUnavailable naming the fix."""
+    try:
+        import docker
+        import docker.errors
+    except ImportError as exc:  # pragma: no cover - docker is a hard dependency
+        raise SandboxUnavailable("the docker Python package is missing", fix="pip install docker") from exc
+    try:
+        client = docker.from_env(timeout=int(timeout))
+        client.ping()
+    except docker.errors.DockerException as exc:
+        raise SandboxUnavailable(f"cannot reach the Docker daemon: {_short(exc)}", fix=DAEMON_FIX) from None
+    except OSError as exc:
+        raise SandboxUnavailable(f"cannot reach the Docker daemon: {exc}", fix=DAEMON_FIX) from None
+    return client
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text if len(text) < 160 else text[:157] + "..."
+
+
+def owner_labels() -> dict[str, str]:
+    return {LABEL: "grading", "org.drillkit.owner-pid": str(os.getpid()), "org.drillkit.owner-host": socket.gethostname()}
+
+
+class DockerBackend:
+    name = "docker"
+
+    def __init__(self, client: Any | None = None, *, runtime: str | None = None) -> None:
+        self.client = client if client is not None else connect()
+        self.runtime = runtime
+        if runtime is not None:
+            runtimes = self.client.info().get("Runtimes", {}) or {}
+            if runtime not in runtimes:
+                known = ", ".join(sorted(runtimes)) or "none"
+                raise SandboxUnavailable(f"the Docker daemon has no runtime '{runtime}' (it has: {known})",
+                                         fix=f"install and register {runtime} with the daemon, or drop --runtime")
+
+    def runner_id(self, language: str) -> str:
+        return str(require_runner(self.client, language))
+
+    def _create(self, job: Job, image: str) -> Any:
+        from docker.types import LogConfig, Mount, Ulimit
+
+        limits = job.limits
+        return self.client.containers.create(
+            image,
+            user=RUNNER_UID,
+            network_disabled=True,
+            network_mode="none",
+            read_only=True,
+            tmpfs={"/tmp": f"rw,nosuid,nodev,noexec,size={limits.tmpfs_mb}m,mode=1777"},
+            cap_drop=["ALL"],
+            security_opt=["no-new-privileges:true"],
+            mem_limit=f"{limits.memory_mb}m",
+            memswap_limit=f"{limits.memory_mb}m",
+            pids_limit=limits.pids,
+            nano_cpus=int(limits.cpus * 1e9),
+            shm_size="8m",
+            ulimits=[Ulimit(name="nofile", soft=256, hard=256), Ulimit(name="core", soft=0, hard=0)],
+            mounts=[
+                Mount("/grader", str(job.workspace / "grader"), type="bind", read_only=True),
+                Mount("/submission", str(job.workspace / "submission"), type="bind", read_only=True),
+            ],
+            environment={
+                "DRILLKIT_NONCE": job.nonce,
+                "DRILLKIT_MODE": job.mode,
+                "DRILLKIT_OUTPUT_CAP": str(limits.output_kb * 1024),
+            },
+            labels=owner_labels(),
+            log_config=LogConfig(type="json-file", config={"max-size": "20m", "max-file": "1"}),
+            hostname="sandbox",
+            runtime=self.runtime,
+            detach=True,
+        )
+
+    def run(self, job: Job) -> RawRun:
+        import docker.errors
+        import requests.exceptions
+
+        image = require_runner(self.client, job.language)
+        try:
+            container = self._create(job, image)
+        except docker.errors.APIError as exc:
+            raise SandboxError(f"cannot create the grading container: {_short(exc)}") from None
+        try:
+            started = time.monotonic()
+            container.start()
+            timed_out = False
+            exit_code: int | None = None
+            try:
+                status = container.wait(timeout=job.limits.wall_seconds)
+                exit_code = int(status.get("StatusCode", -1))
+            except (requests.exceptions.ReadTimeout, requests.exceptions.ConnectionError):
+                timed_out = True
+                _kill(container)
+            duration = time.monotonic() - started
+            container.reload()
+            oom_killed = bool(container.attrs.get("State", {}).get("OOMKilled"))
+            stdout = "" if timed_out else _read_capped(container)
+            return RawRun(stdout=stdout, exit_code=exit_code, timed_out=timed_out, oom_killed=oom_killed,
+                          duration_s=duration)
+        finally:
+            _remove(container)
+
+
+def _read_capped(container: Any) -> str:
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in container.logs(stdout=True, stderr=False, stream=True):
+        chunks.append(chunk[: REPORT_READ_CAP - size])
+        size += len(chunk)
+        if size >= REPORT_READ_CAP:
+            break
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def _kill(container: Any) -> None:
+    import docker.errors
+
+    try:
+        container.kill()
+    except docker.errors.APIError:
+        pass  # it may have exited on its own in the meantime
+
+
+def _remove(container: Any) -> None:
+    import docker.errors
+
+    for _ in range(3):
+        try:
+            container.remove(force=True)
+            return
+        except docker.errors.NotFound:
+            return
+        except docker.errors.APIError:
+            time.sleep(0.2)
+
+
+def prune(client: Any, *, everything: bool = False) -> list[str]:
+    """Remove drillkit's leftover containers: those whose owner process is gone.
+
+    With ``everything`` the gradings of live processes go too (the ``sandbox prune --all`` case).
+    """
+    removed = []
+    host = socket.gethostname()
+    for container in client.containers.list(all=True, filters={"label": f"{LABEL}=grading"}):
+        labels = container.labels or {}
+        owner_alive = labels.get("org.drillkit.owner-host") == host and _pid_alive(labels.get("org.drillkit.owner-pid"))
+        if owner_alive and not everything:
+            continue  # its owner is still grading with it, or about to read its report
+        _remove(container)
+        removed.append(container.short_id)
+    return removed
+
+
+def _pid_alive(raw: str | None) -> bool:
+    try:
+        pid = int(raw or "")
+    except ValueError:
+        return False
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -1,0 +1,198 @@
+"""Runner images: content-hashed tags, and building them from a registry base or an offline Debian base.
+
+The tag carries a hash of everything in ``images/<language>/``, so a changed harness means a new tag; an older
+runner is reported as stale, never used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sandbox.errors import ImageBuildError, SandboxUnavailable
+
+IMAGES_DIR = Path(__file__).resolve().parent / "images"
+REPOSITORY = "drillkit/runner-{language}"
+BASE_REPOSITORY = "drillkit/base-debian"
+DEFAULT_REGISTRY_BASE = "python:3.12-slim"
+LABEL = "org.drillkit.sandbox"
+OFFLINE_PACKAGES = ("python3", "python3-pytest", "python3-pytest-timeout")
+
+Progress = Callable[[str], None]
+
+
+def _quiet(_: str) -> None:
+    return None
+
+
+def context_dir(language: str) -> Path:
+    path = IMAGES_DIR / language
+    if not (path / "Dockerfile").is_file():
+        raise SandboxUnavailable(f"no runner image definition for language '{language}'")
+    return path
+
+
+def context_hash(language: str) -> str:
+    digest = hashlib.sha256()
+    root = context_dir(language)
+    for file in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(file.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(file.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def runner_tag(language: str) -> str:
+    return f"{REPOSITORY.format(language=language)}:{context_hash(language)}"
+
+
+def build_command(language: str, offline: bool) -> str:
+    return f"drillkit sandbox build{' --offline' if offline else ''}" + (f" --lang {language}" if language != "python" else "")
+
+
+def require_runner(client: Any, language: str) -> str:
+    """The current runner's tag; a missing or stale image is an error that names the build command."""
+    import docker.errors
+
+    tag = runner_tag(language)
+    try:
+        client.images.get(tag)
+        return tag
+    except docker.errors.ImageNotFound:
+        pass
+    repository = REPOSITORY.format(language=language)
+    older = client.images.list(name=repository)
+    state = "is out of date (the harness changed)" if older else "is not built"
+    raise SandboxUnavailable(f"the {language} runner image {tag} {state}",
+                             fix=f"{build_command(language, False)} (or with --offline where no registry is reachable)")
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    tag: str
+    base: str
+    seconds: float
+    reused_base: bool
+
+
+def host_debian() -> tuple[str, str]:
+    """The host's Debian codename and the mirror its apt sources use for it."""
+    codename = ""
+    try:
+        for line in Path("/etc/os-release").read_text().splitlines():
+            if line.startswith("VERSION_CODENAME="):
+                codename = line.split("=", 1)[1].strip().strip('"')
+    except OSError:
+        pass
+    if not codename:
+        raise ImageBuildError("cannot tell the host's Debian release from /etc/os-release",
+                              fix="pass --suite and --mirror")
+    mirror = _mirror_for(codename)
+    if mirror is None:
+        raise ImageBuildError(f"no Debian mirror for '{codename}' in /etc/apt/sources*", fix="pass --mirror URL")
+    return codename, mirror
+
+
+def _mirror_for(codename: str) -> str | None:
+    candidates: list[tuple[str, list[str]]] = []
+    sources = Path("/etc/apt")
+    for file in sorted(sources.glob("sources.list.d/*.sources")):
+        stanza: dict[str, str] = {}
+        for line in [*file.read_text(errors="replace").splitlines(), ""]:
+            if not line.strip():
+                if stanza.get("types", "").split().count("deb") and "uris" in stanza:
+                    candidates.append((stanza["uris"].split()[0], stanza.get("suites", "").split()))
+                stanza = {}
+            elif ":" in line and not line.startswith((" ", "#")):
+                key, value = line.split(":", 1)
+                stanza[key.strip().lower()] = value.strip()
+    for file in [sources / "sources.list", *sorted(sources.glob("sources.list.d/*.list"))]:
+        if file.is_file():
+            for line in file.read_text(errors="replace").splitlines():
+                match = re.match(r"^deb\s+(?:\[[^\]]*\]\s+)?(\S+)\s+(\S+)", line.strip())
+                if match:
+                    candidates.append((match.group(1), [match.group(2)]))
+    for uri, suites in candidates:
+        if codename in suites:
+            return uri
+    return None
+
+
+def make_offline_base(client: Any, *, suite: str | None = None, mirror: str | None = None, rebuild: bool = False,
+                      progress: Progress = _quiet) -> tuple[str, bool]:
+    """A Debian base image with Python and pytest, made with debootstrap from the host's mirror and docker import."""
+    import docker.errors
+
+    if suite is None or mirror is None:
+        host_suite, host_mirror = host_debian()
+        suite = suite or host_suite
+        mirror = mirror or host_mirror
+    tag = f"{BASE_REPOSITORY}:{suite}-py"
+    if not rebuild:
+        try:
+            client.images.get(tag)
+            progress(f"reusing base image {tag}")
+            return tag, True
+        except docker.errors.ImageNotFound:
+            pass
+    debootstrap = shutil.which("debootstrap")
+    if debootstrap is None:
+        raise ImageBuildError("debootstrap is not installed", fix="apt-get install debootstrap")
+    if os.geteuid() != 0:
+        raise ImageBuildError("debootstrap needs root", fix="run the offline build as root (sudo)")
+    workdir = Path(tempfile.mkdtemp(prefix="drillkit-base-"))
+    try:
+        rootfs = workdir / "rootfs"
+        progress(f"debootstrap {suite} from {mirror} (about a minute)")
+        command = [debootstrap, "--variant=minbase", f"--include={','.join(OFFLINE_PACKAGES)}", suite, str(rootfs), mirror]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            tail = (done.stderr or done.stdout).strip().splitlines()[-3:]
+            raise ImageBuildError(f"debootstrap failed: {' | '.join(tail)}", fix="check the mirror with apt-get update")
+        for cache in ("var/cache/apt/archives", "var/lib/apt/lists"):
+            shutil.rmtree(rootfs / cache, ignore_errors=True)
+        tarball = workdir / "rootfs.tar"
+        progress("packing the root filesystem")
+        subprocess.run(["tar", "--numeric-owner", "-C", str(rootfs), "-cf", str(tarball), "."], check=True)
+        progress(f"docker import as {tag}")
+        repository, _, version = tag.partition(":")
+        client.api.import_image_from_file(str(tarball), repository=repository, tag=version,
+                                          changes=['CMD ["python3"]', "ENV LANG=C.UTF-8"])
+        return tag, False
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def build_runner(client: Any, language: str = "python", *, offline: bool = False, base: str | None = None,
+                 suite: str | None = None, mirror: str | None = None, rebuild_base: bool = False,
+                 progress: Progress = _quiet) -> BuildResult:
+    started = time.monotonic()
+    reused = False
+    if base is None:
+        if offline:
+            base, reused = make_offline_base(client, suite=suite, mirror=mirror, rebuild=rebuild_base,
+                                             progress=progress)
+        else:
+            base = DEFAULT_REGISTRY_BASE
+    tag = runner_tag(language)
+    progress(f"building {tag} on {base}")
+    stream = client.api.build(
+        path=str(context_dir(language)), tag=tag, buildargs={"BASE": base}, rm=True, forcerm=True, decode=True,
+        labels={LABEL: "runner", "org.drillkit.base": base}, network_mode="none" if offline else None,
+    )
+    for chunk in stream:
+        if "error" in chunk:
+            raise ImageBuildError(f"building the runner failed: {str(chunk['error']).strip()}",
+                                  fix="without registry access use: drillkit sandbox build --offline")
+        text = str(chunk.get("stream", "")).strip()
+        if text.startswith("Step "):
+            progress(text)
+    return BuildResult(tag, base, time.monotonic() - started, reused)
