@@ -12,3 +12,7 @@ def attempt_recorder() -> Callable[[Attempt], None]:
         return None
 
     return record
+
+
+def record_grade(result: object) -> None:
+    return None

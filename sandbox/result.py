@@ -115,6 +115,9 @@ def verdict(question: str, language: str, raw: RawRun, nonce: str, expected_ids:
     if memory_hit or returncode == -9:
         return GradeResult(status="memory", passed=0, failed=0, total=total,
                            message="the memory limit was hit (MemoryError or killed)", **base)
+    if phase.get("tampered"):
+        return _error(base, "the submission interfered with the test runner's report; this is never a pass",
+                      total=total)
     if collect_errors:
         first = collect_errors[0]
         return _error(base, f"the submission does not load: {first.get('message') or 'import failed'}", total=total)

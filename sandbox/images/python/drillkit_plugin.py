@@ -4,6 +4,8 @@ It runs in the same process as the submission, so nothing it writes is trusted o
 test ids against the grader's, and the report leaves the container only through the harness (PID 1).
 """
 
+import hashlib
+import hmac
 import json
 import os
 
@@ -17,13 +19,27 @@ def _cut(text, cap):
     return text[:cap] + f"\n... [output truncated: {len(text) - cap} more characters]"
 
 
+def _sealer(key):
+    """Signs each event with a key read before any submission code ran; kept in a closure, not an attribute."""
+    counter = [0]
+
+    def seal(event):
+        event["seq"] = counter[0]
+        counter[0] += 1
+        payload = json.dumps(event)
+        return hmac.new(key, payload.encode(), hashlib.sha256).hexdigest() + " " + payload + "\n"
+
+    return seal
+
+
 class Reporter:
-    def __init__(self, fd):
+    def __init__(self, fd, key):
         self._out = os.fdopen(fd, "w", buffering=1, encoding="utf-8", errors="replace")
+        self._seal = _sealer(key)
         self._results = {}
 
     def emit(self, **event):
-        self._out.write(json.dumps(event) + "\n")
+        self._out.write(self._seal(event))
         self._out.flush()
 
     def pytest_collection_finish(self, session):
@@ -76,7 +92,19 @@ def _collect_message(text):
     return "\n".join(lines[-6:])
 
 
+def _read_key(fd):
+    chunks = []
+    while True:
+        chunk = os.read(fd, 256)
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(fd)
+    return b"".join(chunks)
+
+
 def pytest_configure(config):
     fd = os.environ.pop("DRILLKIT_REPORT_FD", None)
-    if fd is not None:
-        config.pluginmanager.register(Reporter(int(fd)), "drillkit-reporter")
+    key_fd = os.environ.pop("DRILLKIT_KEY_FD", None)
+    if fd is not None and key_fd is not None:
+        config.pluginmanager.register(Reporter(int(fd), _read_key(int(key_fd))), "drillkit-reporter")

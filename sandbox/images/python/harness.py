@@ -7,8 +7,11 @@ cap, and alone writes to the container's stdout: one line framed with a nonce th
 """
 
 import ctypes
+import hashlib
+import hmac
 import json
 import os
+import secrets
 import subprocess
 import sys
 import threading
@@ -38,8 +41,24 @@ def _drain(stream, keep, sink):
     sink.append((bytes(kept), total))
 
 
+def _unseal(raw, key, expected_seq):
+    mac, _, payload = raw.rstrip(b"\n").partition(b" ")
+    good = hmac.new(key, payload, hashlib.sha256).hexdigest().encode()
+    if not hmac.compare_digest(mac, good):
+        return None
+    try:
+        event = json.loads(payload)
+    except ValueError:
+        return None
+    if not isinstance(event, dict) or event.get("seq") != expected_seq:
+        return None
+    return event
+
+
 def run_pytest(solution_dir, *, collect_only, output_cap):
     read_fd, write_fd = os.pipe()
+    key_read, key_write = os.pipe()
+    key = secrets.token_bytes(32)
     env = {
         "PATH": "/usr/local/bin:/usr/bin:/bin",
         "HOME": "/tmp",
@@ -49,6 +68,7 @@ def run_pytest(solution_dir, *, collect_only, output_cap):
         "PYTHONHASHSEED": "random",
         "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
         "DRILLKIT_REPORT_FD": str(write_fd),
+        "DRILLKIT_KEY_FD": str(key_read),
         "DRILLKIT_OUTPUT_CAP": str(output_cap),
     }
     args = [
@@ -58,27 +78,31 @@ def run_pytest(solution_dir, *, collect_only, output_cap):
     ]
     if collect_only:
         args.append("--collect-only")
-    child = subprocess.Popen(args, env=env, pass_fds=(write_fd,), stdin=subprocess.DEVNULL,
+    child = subprocess.Popen(args, env=env, pass_fds=(write_fd, key_read), stdin=subprocess.DEVNULL,
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd="/tmp")
     os.close(write_fd)
+    os.close(key_read)
+    # The plugin reads the key while pytest configures itself, before the submission is imported.
+    os.write(key_write, key)
+    os.close(key_write)
     drained = []
     drainer = threading.Thread(target=_drain, args=(child.stdout, CHILD_OUTPUT_KEEP, drained), daemon=True)
     drainer.start()
     events = []
     received = 0
     overflow = False
+    tampered = False
     with os.fdopen(read_fd, "rb") as pipe:
         for raw in pipe:
             received += len(raw)
             if received > EVENT_BYTES_CAP:
                 overflow = True
                 continue
-            try:
-                event = json.loads(raw)
-            except ValueError:
+            event = _unseal(raw, key, len(events))
+            if event is None:
+                tampered = True  # a line not written by the plugin: someone else holds the pipe
                 continue
-            if isinstance(event, dict):
-                events.append(event)
+            events.append(event)
     returncode = child.wait()
     drainer.join()
     kept, total = drained[0] if drained else (b"", 0)
@@ -86,6 +110,7 @@ def run_pytest(solution_dir, *, collect_only, output_cap):
         "events": events,
         "returncode": returncode,
         "overflow": overflow,
+        "tampered": tampered,
         "output": kept.decode("utf-8", "replace"),
         "output_bytes": total,
     }

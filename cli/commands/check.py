@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from cli import console
+from cli.context import app
+from cli.options import json_option
+from cli.recording import record_grade
+from drillkit.graders import check_submission
+from sandbox import GradeResult
+
+
+def render_result(result: GradeResult) -> None:
+    if result.tests:
+        console.table(
+            ["test", "status", "message"],
+            ([t.name, console.verdict(t.status), t.message or ""] for t in result.tests),
+            keep=("test", "status"),
+        )
+        for test in result.tests:
+            if test.status != "pass" and test.output:
+                console.rule(f"output of {test.name}")
+                console.info(test.output)
+    line = console.verdict(result.status)
+    line.append(f"  {result.passed}/{result.total} tests passed in {result.duration_s:.2f}s", style="")
+    if result.message:
+        line.append(f" · {result.message}")
+    console.out.print(line)
+
+
+@click.command("check")
+@click.argument("question_id", metavar="ID")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=True, exists=False))
+@click.option("--lang", "language", default="python", show_default=True, help="The submission's language.")
+@click.option("--runtime", help="A container runtime the daemon has, e.g. runsc for gVisor.")
+@json_option
+def check_command(question_id: str, file: Path, language: str, runtime: str | None, as_json: bool) -> None:
+    """Grade FILE against the coding question ID in the sandbox.
+
+    Exit code 0 when every test passes, 1 for any other verdict, 2 for a usage error, 3 when the sandbox cannot run.
+    """
+    result = check_submission(app().bank, question_id, file, language, runtime=runtime)
+    record_grade(result)
+    if as_json:
+        console.print_json(result.to_json())
+    else:
+        render_result(result)
+    if result.status != "pass":
+        raise click.exceptions.Exit(1)

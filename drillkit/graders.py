@@ -1,0 +1,184 @@
+"""Grading through the sandbox: the domain's view of ``sandbox`` (checks, graders, image and doctor).
+
+Sandbox exceptions become drillkit's own here, so the command line maps one hierarchy to exit codes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import subprocess
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from drillkit.bank import Bank
+from drillkit.errors import DrillkitError, NotFoundError, SandboxUnavailableError, UsageError
+from drillkit.model import Question
+from drillkit.validate import GraderCheck
+from sandbox import DEFAULT_LIMITS, GradeResult, Limits, SandboxError, SandboxUnavailable, grade
+from sandbox.backend import Backend
+
+MAX_SUBMISSION_BYTES = 1024 * 1024
+
+
+def cache_dir() -> Path:
+    return Path(platformdirs.user_cache_dir("drillkit"))
+
+
+@contextmanager
+def sandbox_errors() -> Iterator[None]:
+    try:
+        yield
+    except SandboxUnavailable as exc:
+        raise SandboxUnavailableError(exc.message, hint=exc.fix and f"fix: {exc.fix}") from None
+    except SandboxError as exc:
+        raise DrillkitError(exc.message, hint=exc.fix) from None
+
+
+def connect_backend(runtime: str | None = None) -> Backend:
+    with sandbox_errors():
+        from sandbox.docker_backend import DockerBackend
+
+        return DockerBackend(runtime=runtime)
+
+
+def coding_question(bank: Bank, question_id: str, language: str) -> Question:
+    question = bank.get(question_id)
+    if question.kind != "coding":
+        raise UsageError(f"'{question_id}' is a {question.kind} question; only coding questions are graded",
+                         hint=f"answer it with: drillkit quiz, or read it with: drillkit show {question_id}")
+    if language not in question.languages:
+        raise UsageError(f"'{question_id}' has no grader for language '{language}'",
+                         hint=f"it has: {', '.join(question.languages)}")
+    return question
+
+
+def read_submission(file: Path) -> bytes:
+    if not file.exists():
+        raise NotFoundError(f"no such submission file: {file}")
+    if file.is_dir():
+        raise UsageError(f"{file} is a folder; pass the one file with your solution")
+    try:
+        source = file.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {file}: {exc.strerror}", hint="check the file's permissions") from None
+    if len(source) > MAX_SUBMISSION_BYTES:
+        raise UsageError(f"{file} is {len(source) // 1024} KB; a submission may be at most "
+                         f"{MAX_SUBMISSION_BYTES // 1024} KB")
+    return source
+
+
+def limits_for(question: Question) -> Limits:
+    return DEFAULT_LIMITS.merged(dataclasses.asdict(question.limits))
+
+
+def grade_source(bank: Bank, question: Question, language: str, source: bytes, backend: Backend) -> GradeResult:
+    with sandbox_errors():
+        return grade(question=question.id, language=language, grader_dir=bank.grader_dir(question, language),
+                     source=source, backend=backend, limits=limits_for(question), cache_dir=cache_dir())
+
+
+def check_submission(bank: Bank, question_id: str, file: Path, language: str = "python", *,
+                     runtime: str | None = None, backend: Backend | None = None) -> GradeResult:
+    question = coding_question(bank, question_id, language)
+    source = read_submission(file)
+    return grade_source(bank, question, language, source, backend or connect_backend(runtime))
+
+
+def run_reference_and_starter(bank: Bank, question: Question, backend: Backend | None = None) -> list[GraderCheck]:
+    backend = backend or connect_backend()
+    checks = []
+    for language in question.languages:
+        folder = bank.grader_dir(question, language)
+        for role, expected in (("reference", "pass"), ("starter", "fail")):
+            files = sorted(folder.glob(f"{role}.*"))
+            if not files:
+                checks.append(GraderCheck(question.id, language, role, "missing", expected, f"no {role} file"))
+                continue
+            result = grade_source(bank, question, language, files[0].read_bytes(), backend)
+            detail = "" if (result.status == "pass") == (expected == "pass") else (
+                result.message or f"{result.passed}/{result.total} passed")
+            if expected == "pass" and result.status != "pass":
+                failing = [t.name for t in result.tests if t.status != "pass"][:3]
+                detail = f"{result.message}; failing: {', '.join(failing)}" if failing else str(result.message)
+            checks.append(GraderCheck(question.id, language, role, result.status, expected, detail))
+    return checks
+
+
+# --- the image and the daemon ------------------------------------------------------------------------------
+
+
+def build_image(*, offline: bool, language: str = "python", base: str | None = None, suite: str | None = None,
+                mirror: str | None = None, rebuild_base: bool = False,
+                progress: Callable[[str], None] = lambda _: None) -> Any:
+    with sandbox_errors():
+        from sandbox.docker_backend import connect
+        from sandbox.image import build_runner
+
+        return build_runner(connect(), language, offline=offline, base=base, suite=suite, mirror=mirror,
+                            rebuild_base=rebuild_base, progress=progress)
+
+
+def prune_containers(everything: bool = False) -> list[str]:
+    with sandbox_errors():
+        from sandbox.docker_backend import connect, prune
+
+        return prune(connect(), everything=everything)
+
+
+@dataclass(frozen=True)
+class DoctorCheck:
+    name: str
+    ok: bool
+    detail: str
+    fix: str | None = None
+
+
+def doctor(language: str = "python", runtime: str | None = None) -> list[DoctorCheck]:
+    from sandbox.docker_backend import DAEMON_FIX, connect
+    from sandbox.image import build_command, require_runner, runner_tag
+
+    checks = []
+    client_binary = shutil.which("docker")
+    checks.append(DoctorCheck("docker CLI", client_binary is not None, client_binary or "not found (optional)",
+                              None if client_binary else "apt-get install docker.io"))
+    try:
+        client = connect(timeout=5)
+    except SandboxUnavailable as exc:
+        engine_installed = shutil.which("dockerd") is not None
+        fix = DAEMON_FIX if engine_installed else "apt-get install docker.io, then: " + DAEMON_FIX
+        checks.append(DoctorCheck("Docker daemon", False, exc.message, fix))
+        checks.append(DoctorCheck("runner image", False, f"{runner_tag(language)} (daemon unreachable)",
+                                  build_command(language, offline=False)))
+        return checks
+    version = client.version().get("Version", "?")
+    checks.append(DoctorCheck("Docker daemon", True, f"version {version}"))
+    try:
+        checks.append(DoctorCheck("runner image", True, require_runner(client, language)))
+    except SandboxUnavailable as exc:
+        checks.append(DoctorCheck("runner image", False, exc.message, exc.fix))
+    runtimes = sorted((client.info().get("Runtimes") or {}).keys())
+    if runtime:
+        checks.append(DoctorCheck(f"runtime {runtime}", runtime in runtimes, f"daemon runtimes: {', '.join(runtimes)}",
+                                  None if runtime in runtimes else f"install {runtime} and register it with dockerd"))
+    else:
+        checks.append(DoctorCheck("gVisor (optional)", "runsc" in runtimes,
+                                  "available: --runtime runsc" if "runsc" in runtimes else "not installed; runc is used",
+                                  None))
+    debootstrap = shutil.which("debootstrap")
+    checks.append(DoctorCheck("debootstrap (offline builds)", debootstrap is not None, debootstrap or "not found",
+                              None if debootstrap else "apt-get install debootstrap"))
+    return checks
+
+
+def docker_daemon_running() -> bool:
+    """A quick probe used by tests and scripts; never raises."""
+    try:
+        return subprocess.run(["docker", "info"], capture_output=True, timeout=10, check=False).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        return False

@@ -1,0 +1,3 @@
+# Spins forever at import.
+while True:
+    pass

@@ -1,0 +1,2 @@
+def addd(a, b):
+    return a + b

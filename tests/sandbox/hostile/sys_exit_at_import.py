@@ -1,0 +1,4 @@
+# Raises SystemExit(0) at import.
+import sys
+
+sys.exit(0)
