@@ -17,8 +17,6 @@ def prompt(question: Question) -> None:
     console.markdown(question.prompt)
     for index, choice in enumerate(question.choices):
         console.markdown(f"**{letter(index)})** {choice.text}")
-    if question.kind == "multiple-choice":
-        console.info("Select all that apply.", style="italic")
 
 
 def answer(question: Question) -> None:

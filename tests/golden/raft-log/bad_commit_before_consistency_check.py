@@ -14,7 +14,7 @@ class RaftLog:
 
     def append_entries(self, prev_log_index, prev_log_term, entries, leader_commit) -> bool:
         if leader_commit > self.commit_index:
-            self.commit_index = min(leader_commit, prev_log_index + len(entries))
+            self.commit_index = max(self.commit_index, min(leader_commit, prev_log_index + len(entries)))
         if prev_log_index > len(self.entries) or self._term_at(prev_log_index) != prev_log_term:
             return False
         # Rules 3 and 4: skip entries already present, truncate at the first conflict, append the rest.

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The whole test run from a clean clone on Debian: system packages, the Docker daemon, a virtual environment,
+# the offline runner image, then ruff, mypy and pytest (including the real-container sandbox tests).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+say() { printf '\n== %s\n' "$*"; }
+
+missing=()
+command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
+command -v debootstrap >/dev/null 2>&1 || missing+=(debootstrap)
+python3 -c "import venv, ensurepip" >/dev/null 2>&1 || missing+=(python3-venv)
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if ! docker info >/dev/null 2>&1; then
+  say "starting dockerd"
+  as_root sh -c 'nohup dockerd >/tmp/drillkit-dockerd.log 2>&1 &'
+  for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 1; done
+  docker info >/dev/null 2>&1 || { echo "dockerd did not start; see /tmp/drillkit-dockerd.log" >&2; tail -20 /tmp/drillkit-dockerd.log >&2; exit 1; }
+fi
+
+venv="${DRILLKIT_TEST_VENV:-.venv}"
+if [ ! -x "$venv/bin/python" ]; then
+  say "creating $venv"
+  python3 -m venv "$venv"
+fi
+say "installing drillkit with its test extra"
+"$venv/bin/python" -m pip install -q --upgrade pip >/dev/null
+"$venv/bin/python" -m pip install -q -e ".[test]"
+export PATH="$PWD/$venv/bin:$PATH"
+
+say "building the runner image offline"
+as_root env PATH="$PATH" drillkit sandbox build --offline
+
+say "ruff"
+ruff check cli drillkit sandbox tests bench
+say "mypy"
+mypy
+
+say "pytest"
+export DRILLKIT_REQUIRE_DOCKER=1
+set +e
+pytest "$@"
+status=$?
+set -e
+leftovers=$(docker ps -aq --filter label=org.drillkit.sandbox=grading | wc -l)
+if [ "$leftovers" -ne 0 ]; then
+  echo "FAILED: $leftovers drillkit container(s) left behind" >&2
+  docker ps -a --filter label=org.drillkit.sandbox=grading >&2
+  exit 1
+fi
+exit $status
