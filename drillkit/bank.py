@@ -129,8 +129,14 @@ def _validator() -> jsonschema.protocols.Validator:
     return cls(schema())  # type: ignore[no-any-return]
 
 
-def _schema_message(error: jsonschema.ValidationError, kind: object) -> str:
-    where = "/".join(str(p) for p in error.absolute_path)
+def _schema_message(error: jsonschema.ValidationError, data: Any) -> str:
+    kind = data.get("kind") if isinstance(data, dict) else None
+    path = list(error.absolute_path)
+    if not path and error.validator is None and isinstance(data, dict):
+        # jsonschema reports a field forbidden for this kind without its name; find it by its value.
+        path = [next((k for k, v in data.items() if v == error.instance), "?")]
+        error.path.extend(path)
+    where = "/".join(str(p) for p in path)
     prefix = f"{where}: " if where else ""
     if error.validator == "required" and isinstance(error.message, str):
         missing = error.message.split("'")[1] if "'" in error.message else error.message
@@ -145,13 +151,12 @@ def _schema_message(error: jsonschema.ValidationError, kind: object) -> str:
 
 def _schema_problems(data: Any, text: str, path: Path) -> list[Problem]:
     problems = []
-    kind = data.get("kind") if isinstance(data, dict) else None
     errors = sorted(_validator().iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     for error in errors:
         if error.validator in {"if", "allOf"}:
             continue
-        line = line_of(text, list(error.absolute_path))
-        problems.append(Problem(path, line, _schema_message(error, kind)))
+        message = _schema_message(error, data)
+        problems.append(Problem(path, line_of(text, list(error.absolute_path)), message))
     return problems
 
 

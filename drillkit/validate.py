@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,11 +82,19 @@ def _shingles(question: Question) -> frozenset[tuple[str, str]]:
 def near_duplicates(questions: Sequence[Question], threshold: float = NEAR_DUPLICATE_THRESHOLD) -> list[Problem]:
     """Pairs of questions whose prompts share most of their word pairs: one idea worded twice."""
     shingled = [(q, _shingles(q)) for q in questions if q.kind != "coding"]
+    # Count shared word pairs through an index, so only pairs that share something are compared.
+    holders: dict[tuple[str, str], list[int]] = {}
+    for index, (_, shingles) in enumerate(shingled):
+        for shingle in shingles:
+            holders.setdefault(shingle, []).append(index)
+    shared: Counter[tuple[int, int]] = Counter()
+    for indices in holders.values():
+        if len(indices) <= 50:  # a pair of words in fifty prompts is vocabulary, not a shared idea
+            shared.update(itertools.combinations(indices, 2))
     problems = []
-    for (a, sa), (b, sb) in itertools.combinations(shingled, 2):
-        if not sa or not sb:
-            continue
-        overlap = len(sa & sb) / len(sa | sb)
+    for (i, j), common in sorted(shared.items()):
+        (a, sa), (b, sb) = shingled[i], shingled[j]
+        overlap = common / (len(sa) + len(sb) - common)
         if overlap >= threshold:
             problems.append(Problem(b.path, None, f"near-duplicate of {a.id} ({overlap:.0%} of the wording is shared): "
                                                   "merge them or make each ask something different"))
