@@ -22,7 +22,7 @@ from rich.text import Text
 
 # Consoles look up sys.stdout/sys.stderr at print time, so test runners that swap the streams see the output.
 out = Console(highlight=False, soft_wrap=False)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 VERDICT_STYLES = {
     "pass": "bold green",
@@ -49,7 +49,8 @@ def warn(message: str) -> None:
 
 
 def info(message: str, style: str | None = None) -> None:
-    out.print(Text(message, style=style or ""))
+    # Not wrapped: these lines carry paths and commands meant to be copied.
+    out.print(Text(message, style=style or ""), soft_wrap=True)
 
 
 def note(message: str) -> None:
