@@ -126,13 +126,13 @@ def schema() -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def _validator() -> jsonschema.protocols.Validator:
     cls = jsonschema.validators.validator_for(schema())
-    return cls(schema())  # type: ignore[no-any-return]
+    return cls(schema())
 
 
 def _schema_message(error: jsonschema.ValidationError, data: Any) -> str:
     kind = data.get("kind") if isinstance(data, dict) else None
     path = list(error.absolute_path)
-    if not path and error.validator is None and isinstance(data, dict):
+    if not path and not error.validator and isinstance(data, dict):
         # jsonschema reports a field forbidden for this kind without its name; find it by its value.
         path = [next((k for k, v in data.items() if v == error.instance), "?")]
         error.path.extend(path)

@@ -15,10 +15,11 @@ from drillkit.model import Question
 
 # Two prompts sharing this much of their word pairs say the same thing twice.
 NEAR_DUPLICATE_THRESHOLD = 0.6
-_STOPWORDS = frozenset(
-    "a an the of to in on for and or is are be by with as at it its this that which what when how why does do "
-    "you your can from than then into not no".split()
-)
+_STOPWORDS = frozenset((
+    "a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "is", "are", "be", "by", "with", "as",
+    "at", "it", "its", "this", "that", "which", "what", "when", "how", "why", "does", "do", "you", "your",
+    "can", "from", "than", "then", "into", "not", "no",
+))
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def _expand(paths: Sequence[Path]) -> list[Path]:
 def _shingles(question: Question) -> frozenset[tuple[str, str]]:
     text = " ".join([question.prompt, *(c.text for c in question.choices)]).lower()
     words = [w for w in re.findall(r"[a-z0-9][a-z0-9_.+-]*", text) if w not in _STOPWORDS]
-    return frozenset(zip(words, words[1:], strict=False))
+    return frozenset(itertools.pairwise(words))
 
 
 def near_duplicates(questions: Sequence[Question], threshold: float = NEAR_DUPLICATE_THRESHOLD) -> list[Problem]:

@@ -1,5 +1,4 @@
 # Prints about 300 MB from inside a test, then answers correctly.
-import os
 import sys
 
 CHUNK = "x" * (1024 * 1024) + "\n"
