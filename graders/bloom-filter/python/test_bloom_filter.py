@@ -1,0 +1,123 @@
+"""Grader for the bloom-filter exercise."""
+import math
+import random
+import string
+
+import pytest
+
+from solution import BloomFilter
+
+
+def optimum_bits(capacity, error_rate):
+    return -capacity * math.log(error_rate) / math.log(2) ** 2
+
+
+def random_words(rng, count, prefix):
+    alphabet = string.ascii_letters + string.digits + "-_:/."
+    words = set()
+    while len(words) < count:
+        words.add(prefix + "".join(rng.choice(alphabet) for _ in range(rng.randint(4, 16))))
+    return sorted(words)
+
+
+@pytest.mark.parametrize("capacity", [0, -1, -1000])
+def test_capacity_below_one_raises_value_error(capacity):
+    with pytest.raises(ValueError):
+        BloomFilter(capacity, 0.01)
+
+
+@pytest.mark.parametrize("error_rate", [0, 0.0, 1, 1.0, -0.01, 1.5, 2])
+def test_error_rate_outside_the_open_interval_raises_value_error(error_rate):
+    with pytest.raises(ValueError):
+        BloomFilter(1000, error_rate)
+
+
+@pytest.mark.parametrize("capacity,error_rate", [(1, 0.5), (1, 0.999), (1, 1e-9), (7, 0.25), (250_000, 0.001)])
+def test_boundary_parameters_are_accepted_and_work(capacity, error_rate):
+    bf = BloomFilter(capacity, error_rate)
+    bf.add("only-item")
+    assert "only-item" in bf, f"expected an added item to be found (capacity={capacity}, error_rate={error_rate})"
+
+
+def test_num_bits_and_num_hashes_are_positive_integers():
+    bf = BloomFilter(5000, 0.01)
+    for name in ("num_bits", "num_hashes"):
+        value = getattr(bf, name)
+        assert isinstance(value, int) and not isinstance(value, bool), f"expected {name} to be an int, got {value!r}"
+        assert value >= 1, f"expected {name} >= 1, got {value}"
+
+
+@pytest.mark.parametrize("capacity", [1000, 12_345, 100_000])
+@pytest.mark.parametrize("error_rate", [0.001, 0.01, 0.02, 0.05, 0.1, 0.3])
+def test_num_bits_is_at_most_one_and_a_half_times_the_optimum(capacity, error_rate):
+    bf = BloomFilter(capacity, error_rate)
+    limit = 1.5 * optimum_bits(capacity, error_rate)
+    assert bf.num_bits <= limit, (
+        f"expected num_bits <= 1.5 * optimum = {limit:.0f} for capacity={capacity}, error_rate={error_rate}, "
+        f"got {bf.num_bits}")
+
+
+def test_new_filter_contains_nothing():
+    bf = BloomFilter(1000, 0.01)
+    found = [w for w in random_words(random.Random(1), 2000, "w:") if w in bf]
+    assert found == [], f"expected an empty filter to contain nothing, it claims {found[:5]!r}"
+
+
+def test_added_items_are_always_found():
+    rng = random.Random(7)
+    bf = BloomFilter(3000, 0.01)
+    items = random_words(rng, 3000, "item:")
+    for i, item in enumerate(items):
+        bf.add(item)
+        assert item in bf, f"expected {item!r} to be found right after adding it"
+        if i % 500 == 0:
+            missing = [x for x in items[: i + 1] if x not in bf]
+            assert missing == [], f"false negatives after {i + 1} adds: {missing[:5]!r}"
+    missing = [x for x in items if x not in bf]
+    assert missing == [], f"expected no false negatives, {len(missing)} added items are missing, e.g. {missing[:5]!r}"
+
+
+def test_adding_an_item_twice_is_harmless():
+    bf = BloomFilter(100, 0.01)
+    bf.add("twice")
+    bf.add("twice")
+    assert "twice" in bf, "expected an item added twice to be found"
+
+
+def test_non_ascii_and_empty_items_are_found():
+    items = ["", " ", "café", "naïve", "Ζεύς", "東京", "😀 emoji", "tab\tand\nnewline", "x" * 10_000]
+    bf = BloomFilter(100, 0.01)
+    for item in items:
+        bf.add(item)
+    missing = [item[:20] for item in items if item not in bf]
+    assert missing == [], f"expected every added item to be found, missing {missing!r}"
+
+
+def test_separate_filters_do_not_share_bits():
+    first = BloomFilter(1000, 0.01)
+    for i in range(1000):
+        first.add(f"first:{i}")
+    second = BloomFilter(1000, 0.01)
+    found = [i for i in range(1000) if f"first:{i}" in second]
+    assert found == [], f"expected a new filter to contain nothing added to another filter, found {len(found)} items"
+
+
+@pytest.mark.parametrize("capacity,error_rate,seed", [
+    (1000, 0.01, 11),
+    (2000, 0.05, 12),
+    (3000, 0.01, 13),
+    (5000, 0.02, 14),
+    (4000, 0.03, 15),
+])
+def test_false_positive_rate_at_capacity_is_at_most_twice_the_error_rate(capacity, error_rate, seed):
+    rng = random.Random(seed)
+    bf = BloomFilter(capacity, error_rate)
+    added = [f"user:{i}" for i in range(capacity // 2)] + random_words(rng, capacity - capacity // 2, "k/")
+    for item in added:
+        bf.add(item)
+    probes = [f"other:{i}" for i in range(10_000)] + random_words(rng, 10_000, "p/")
+    false_positives = sum(1 for item in probes if item in bf)
+    rate = false_positives / len(probes)
+    assert rate <= 2 * error_rate, (
+        f"expected a false-positive rate <= {2 * error_rate:.3f} with {capacity} items added "
+        f"(error_rate={error_rate}), measured {rate:.4f} on {len(probes)} unseen items")
