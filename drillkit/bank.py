@@ -7,19 +7,21 @@ same id replaces the lower one, which is how a team keeps a private variant of a
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-import jsonschema
+from typing import TYPE_CHECKING, Any
 
 from drillkit.errors import BankError, NotFoundError, UsageError
 from drillkit.model import Qualification, Question, question_from_data
 from drillkit.yamlio import line_of, load_yaml, load_yaml_text
+
+if TYPE_CHECKING:
+    import jsonschema
 
 SCHEMA_HEADER = "# yaml-language-server: $schema="
 PLACEHOLDER = "TODO(drillkit)"
@@ -125,6 +127,8 @@ def schema() -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def _validator() -> jsonschema.protocols.Validator:
+    import jsonschema  # only when a file must be parsed: a warm cache never needs it
+
     cls = jsonschema.validators.validator_for(schema())
     return cls(schema())
 
@@ -256,6 +260,55 @@ def question_files(root: BankRoot) -> list[Path]:
     return sorted(p for p in root.questions_dir.glob("*/*.yaml") if p.is_file())
 
 
+class _ParsedCache:
+    """Parsed, schema-valid question data keyed by the file's content hash.
+
+    Parsing and schema-checking four hundred files is most of a command's start-up; the result only changes when
+    a file or the schema does, so it is kept in the user's cache directory (a lost or broken cache costs a reparse).
+    """
+
+    def __init__(self, path: Path | None, entries: dict[str, Any]) -> None:
+        self.path = path
+        self.entries = entries
+        self.used: dict[str, Any] = {}
+        self.dirty = False
+
+    @classmethod
+    def open(cls) -> _ParsedCache:
+        try:
+            import platformdirs
+
+            version = hashlib.sha1(json.dumps(schema(), sort_keys=True).encode()).hexdigest()[:12]
+            path = Path(platformdirs.user_cache_dir("drillkit")) / f"bank-{version}.json"
+            entries = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+            return cls(path, entries if isinstance(entries, dict) else {})
+        except (OSError, ValueError):
+            return cls(None, {})
+
+    def get(self, digest: str) -> dict[str, Any] | None:
+        data = self.entries.get(digest)
+        if isinstance(data, dict):
+            self.used[digest] = data
+            return data
+        return None
+
+    def put(self, digest: str, data: dict[str, Any]) -> None:
+        self.used[digest] = data
+        self.dirty = True
+
+    def save(self) -> None:
+        # Only what this scan used is kept, so edited files do not pile up old versions.
+        if self.path is None or not (self.dirty or len(self.used) != len(self.entries)):
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(self.used), encoding="utf-8")
+            os.replace(tmp, self.path)
+        except (OSError, TypeError, ValueError):
+            pass
+
+
 def scan(roots: Sequence[BankRoot], *, only: Sequence[Path] | None = None) -> tuple[Bank, list[Problem]]:
     """Load every layer, collecting problems instead of stopping at the first."""
     problems: list[Problem] = []
@@ -269,6 +322,7 @@ def scan(roots: Sequence[BankRoot], *, only: Sequence[Path] | None = None) -> tu
     selected = {p.resolve() for p in only} if only is not None else None
     by_id: dict[str, Question] = {}
     origin: dict[str, BankRoot] = {}
+    cache = _ParsedCache.open()
     for root in roots:
         seen_in_layer: dict[str, Path] = {}
         for path in question_files(root):
@@ -277,16 +331,23 @@ def scan(roots: Sequence[BankRoot], *, only: Sequence[Path] | None = None) -> tu
             except (OSError, UnicodeDecodeError) as exc:
                 problems.append(Problem(path, None, f"cannot read: {exc}"))
                 continue
-            try:
-                data = load_yaml_text(text, path)
-            except BankError as exc:
-                problems.append(Problem(path, exc.line, exc.message.split(": ", 1)[-1]))
-                continue
-            if not isinstance(data, dict):
-                problems.append(Problem(path, 1, "expected a mapping of question fields"))
-                continue
+            digest = hashlib.sha1(text.encode()).hexdigest()
+            data = cache.get(digest)
+            if data is None:
+                try:
+                    data = load_yaml_text(text, path)
+                except BankError as exc:
+                    problems.append(Problem(path, exc.line, exc.message.split(": ", 1)[-1]))
+                    continue
+                if not isinstance(data, dict):
+                    problems.append(Problem(path, 1, "expected a mapping of question fields"))
+                    continue
+                file_problems = _schema_problems(data, text, path)
+                if not file_problems:
+                    cache.put(digest, data)
+            else:
+                file_problems = []
             checked = selected is None or path.resolve() in selected
-            file_problems = _schema_problems(data, text, path)
             file_problems += _check_question(data, text, path, known)
             if path.stem in seen_in_layer:
                 file_problems.append(Problem(path, line_of(text, ["id"]),
@@ -301,6 +362,7 @@ def scan(roots: Sequence[BankRoot], *, only: Sequence[Path] | None = None) -> tu
             origin[question.id] = root
             if checked and question.kind == "coding":
                 problems.extend(grader_problems(root, question))
+    cache.save()
     order = {q.id: i for i, q in enumerate(qualifications)}
     questions = tuple(sorted(by_id.values(), key=lambda q: (order.get(q.qualification, 999), q.id)))
     return Bank(tuple(roots), questions, qualifications, origin), problems

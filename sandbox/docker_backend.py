@@ -49,6 +49,8 @@ class DockerBackend:
     def __init__(self, client: Any | None = None, *, runtime: str | None = None) -> None:
         self.client = client if client is not None else connect()
         self.runtime = runtime
+        # Containers of runs that were killed outright (kill -9, a crash) are cleared on the next start.
+        prune(self.client)
         if runtime is not None:
             runtimes = self.client.info().get("Runtimes", {}) or {}
             if runtime not in runtimes:
@@ -166,7 +168,7 @@ def prune(client: Any, *, everything: bool = False) -> list[str]:
     host = socket.gethostname()
     for container in client.containers.list(all=True, filters={"label": f"{LABEL}=grading"}):
         labels = container.labels or {}
-        owner_alive = labels.get("org.drillkit.owner-host") == host and _pid_alive(labels.get("org.drillkit.owner-pid"))
+        owner_alive = labels.get("org.drillkit.owner-host") == host and pid_alive(labels.get("org.drillkit.owner-pid"))
         if owner_alive and not everything:
             continue  # its owner is still grading with it, or about to read its report
         _remove(container)
@@ -174,7 +176,7 @@ def prune(client: Any, *, everything: bool = False) -> list[str]:
     return removed
 
 
-def _pid_alive(raw: str | None) -> bool:
+def pid_alive(raw: str | None) -> bool:
     try:
         pid = int(raw or "")
     except ValueError:
