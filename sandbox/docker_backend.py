@@ -122,6 +122,9 @@ class DockerBackend:
             stdout = "" if timed_out else _read_capped(container)
             return RawRun(stdout=stdout, exit_code=exit_code, timed_out=timed_out, oom_killed=oom_killed,
                           duration_s=duration)
+        except docker.errors.APIError as exc:
+            # Someone removed the container under us (a `sandbox prune --all`, a daemon restart): no verdict.
+            raise SandboxError(f"the grading container went away before its report was read: {_short(exc)}") from None
         finally:
             _remove(container)
 

@@ -1,3 +1,4 @@
+# BUG: evicts with next(iter(dict)); after many front deletions CPython scans the dead slots first, so eviction cost grows with the capacity.
 """Relies on dict insertion order: re-inserting a key moves it to the end; the first key is the LRU."""
 
 _MISSING = object()
