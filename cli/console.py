@@ -138,3 +138,31 @@ def ask(prompt: str) -> str:
         out.print()
         raise EOFError
     return line.rstrip("\n")
+
+
+def raw(text: str) -> None:
+    """Text exactly as given on stdout (a shell script, say): no markup, wrapping or tab expansion."""
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    sys.stdout.flush()
+
+
+SPARK_LEVELS = "·▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: Sequence[int], style: str = "cyan") -> Text:
+    """One character a value, scaled to the largest; a zero is a dot, so idle days stand out."""
+    peak = max(values, default=0)
+    top = len(SPARK_LEVELS) - 1
+    return Text("".join(SPARK_LEVELS[max(1, round(v / peak * top)) if v > 0 else 0] for v in values), style=style)
+
+
+def stacked_bar(parts: Sequence[tuple[float, str, str]], width: int = 20) -> Text:
+    """Consecutive shares of one bar, each (fraction, mark, style), the rest dim; distinct marks read without colour."""
+    bar_ = Text()
+    used = 0
+    for fraction, mark, style in parts:
+        cells = max(0, min(width - used, round(fraction * width)))
+        bar_.append(mark * cells, style=style)
+        used += cells
+    bar_.append("░" * (width - used), style="dim")
+    return bar_

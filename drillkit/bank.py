@@ -276,10 +276,10 @@ class _ParsedCache:
     @classmethod
     def open(cls) -> _ParsedCache:
         try:
-            import platformdirs
+            from drillkit.paths import cache_dir
 
             version = hashlib.sha1(json.dumps(schema(), sort_keys=True).encode()).hexdigest()[:12]
-            path = Path(platformdirs.user_cache_dir("drillkit")) / f"bank-{version}.json"
+            path = cache_dir() / f"bank-{version}.json"
             entries = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
             return cls(path, entries if isinstance(entries, dict) else {})
         except (OSError, ValueError):

@@ -14,20 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
 from drillkit.bank import Bank
 from drillkit.errors import DrillkitError, NotFoundError, SandboxUnavailableError, UsageError
 from drillkit.model import Question
+from drillkit.paths import cache_dir
 from drillkit.validate import GraderCheck
 from sandbox import DEFAULT_LIMITS, GradeResult, Limits, SandboxError, SandboxUnavailable, grade
 from sandbox.backend import Backend
 
 MAX_SUBMISSION_BYTES = 1024 * 1024
-
-
-def cache_dir() -> Path:
-    return Path(platformdirs.user_cache_dir("drillkit"))
 
 
 @contextmanager

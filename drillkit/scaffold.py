@@ -6,21 +6,25 @@ Every spot the author must fill carries the PLACEHOLDER marker, which ``drillkit
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from drillkit.bank import PLACEHOLDER
+from drillkit.bank import PLACEHOLDER, bank_roots, question_files, scan
 from drillkit.errors import UsageError
+from drillkit.model import Qualification
 
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
 class Scaffold:
+    question_id: str
     question_file: Path
     grader_files: tuple[Path, ...]
+    golden_files: tuple[Path, ...] = ()
 
 
 def slugify(title: str) -> str:
@@ -44,6 +48,7 @@ qualification: {qualification}
 kind: {kind}
 difficulty: {difficulty}
 minutes: {minutes}
+revision: 1  # bump when the correct answer changes, then run: drillkit validate --update-lock
 tags: []
 prompt: |
   {todo}: state the question in Markdown. Give the context a candidate needs and nothing that gives the answer away.
@@ -132,13 +137,54 @@ def solve(n: int) -> int:
     }
 
 
-def create(bank_root: Path, *, kind: str, qualification: str, title: str, difficulty: str,
-           question_id: str | None = None, known_qualifications: frozenset[str] = frozenset(),
-           existing_ids: frozenset[str] = frozenset()) -> Scaffold:
+def _golden_files(grader: dict[str, str]) -> dict[str, str]:
+    """The first golden cases: the reference (a correct solution) and the starter (a wrong one).
+
+    The grader tests check them against the bank; the author adds more (two good, four bad at least) as the
+    grader grows.
+    """
+    return {
+        "good_reference.py": grader["reference.py"],
+        "bad_starter.py": "# BUG: the untouched starter raises NotImplementedError\n" + grader["starter.py"],
+    }
+
+
+@dataclass(frozen=True)
+class ScaffoldContext:
+    """What a new question must fit: the known qualifications and the ids already taken."""
+
+    qualifications: tuple[Qualification, ...]
+    existing_ids: frozenset[str]
+
+
+def scaffold_context(bank_root: Path, extra_roots: Sequence[str | Path] = ()) -> ScaffoldContext:
+    """The layers plus the bank being added to, read without stopping at problems: a half-written question
+    elsewhere in the bank must not keep anyone from starting the next one."""
+    require_bank(bank_root)
+    roots = bank_roots([*extra_roots, bank_root])
+    bank, _ = scan(roots)
+    taken = {path.stem for root in roots for path in question_files(root)}
+    return ScaffoldContext(bank.qualifications, frozenset(taken))
+
+
+def require_bank(bank_root: Path) -> Path:
+    """The bank's questions/ folder; checked before asking anything, so nobody answers prompts in vain."""
     questions_dir = bank_root / "questions"
     if not questions_dir.is_dir():
         raise UsageError(f"{bank_root} holds no questions/ folder",
                          hint="run inside a bank checkout or pass --dir to one")
+    return questions_dir
+
+
+def create(bank_root: Path, *, kind: str, qualification: str, title: str, difficulty: str,
+           question_id: str | None = None, known_qualifications: frozenset[str] = frozenset(),
+           existing_ids: frozenset[str] = frozenset(), golden: bool = False) -> Scaffold:
+    """Write the question file and, for coding questions, its grader (and with ``golden`` its first golden cases)."""
+    if not title.strip():
+        raise UsageError("the title is empty", hint="give a short title, e.g. --title \"Redis eviction under memory pressure\"")
+    if golden and kind != "coding":
+        raise UsageError("--golden is for coding questions: golden cases are solutions run against a grader")
+    questions_dir = require_bank(bank_root)
     if known_qualifications and qualification not in known_qualifications:
         raise UsageError(f"unknown qualification '{qualification}'",
                          hint="known: " + ", ".join(sorted(known_qualifications)))
@@ -151,14 +197,23 @@ def create(bank_root: Path, *, kind: str, qualification: str, title: str, diffic
     if question_file.exists():
         raise UsageError(f"{question_file} exists already", hint="choose another id")
     grader_dir = bank_root / "graders" / question_id / "python"
-    if kind == "coding" and grader_dir.exists():
-        raise UsageError(f"{grader_dir} exists already", hint="choose another id")
+    golden_dir = bank_root / "tests" / "golden" / question_id
+    for folder, wanted in ((grader_dir, kind == "coding"), (golden_dir, golden)):
+        if wanted and folder.exists():
+            raise UsageError(f"{folder} exists already", hint="choose another id")
     question_file.parent.mkdir(parents=True, exist_ok=True)
     question_file.write_text(_question_yaml(question_id, title, qualification, kind, difficulty), encoding="utf-8")
     written: list[Path] = []
+    golden_written: list[Path] = []
     if kind == "coding":
+        grader = _grader_files(question_id)
         grader_dir.mkdir(parents=True)
-        for name, text in _grader_files(question_id).items():
+        for name, text in grader.items():
             (grader_dir / name).write_text(text, encoding="utf-8")
             written.append(grader_dir / name)
-    return Scaffold(question_file, tuple(written))
+        if golden:
+            golden_dir.mkdir(parents=True)
+            for name, text in _golden_files(grader).items():
+                (golden_dir / name).write_text(text, encoding="utf-8")
+                golden_written.append(golden_dir / name)
+    return Scaffold(question_id, question_file, tuple(written), tuple(golden_written))

@@ -5,12 +5,14 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from drillkit.bank import Bank, BankRoot, Problem, bank_roots, scan
-from drillkit.errors import UsageError
+from drillkit import lock
+from drillkit.bank import Bank, BankRoot, Problem, bank_roots, question_files, scan
+from drillkit.changes import BANK_WIDE_FILES, question_paths
+from drillkit.errors import BankError, UsageError
 from drillkit.model import Question
 
 # Two prompts sharing this much of their word pairs say the same thing twice.
@@ -43,6 +45,9 @@ class ValidationReport:
     checked: int
     problems: tuple[Problem, ...]
     grader_checks: tuple[GraderCheck, ...] = ()
+    # New ids are welcome, but the lock only protects them once `--update-lock` records them.
+    unlocked: tuple[str, ...] = ()
+    lock_update: lock.LockUpdate | None = None
 
     @property
     def ok(self) -> bool:
@@ -69,9 +74,17 @@ def _expand(paths: Sequence[Path]) -> list[Path]:
         if path.is_dir():
             found = sorted(path.rglob("*.yaml"))
             files.extend(p for p in found if p.name != "qualifications.yaml")
-        else:
+        elif path.suffix == ".yaml" and path.name not in BANK_WIDE_FILES:
             files.append(path)
-    return files
+        else:
+            # A grader file stands for its question, the schema or taxonomy for the whole bank; the lock
+            # selects no question (its own checks run on every validation).
+            files.extend(_expand(question_paths([path])))
+    # Several grader files of one question stand for the same question file.
+    unique: dict[Path, Path] = {}
+    for file in files:
+        unique.setdefault(file.resolve(), file)
+    return list(unique.values())
 
 
 def _shingles(question: Question) -> frozenset[tuple[str, str]]:
@@ -102,8 +115,84 @@ def near_duplicates(questions: Sequence[Question], threshold: float = NEAR_DUPLI
     return problems
 
 
+def _reference_files(bank: Bank, question: Question) -> list[Path]:
+    if question.kind != "coding":
+        return []
+    return [file for language in question.languages for file in sorted(bank.grader_dir(question, language).glob("reference.*"))]
+
+
+def _layer_entries(bank: Bank, root: BankRoot) -> tuple[dict[str, lock.LockEntry], dict[str, Path]]:
+    """The lock entries of the questions this layer supplies (not those an upper layer replaces)."""
+    mine = [q for q in bank.questions if bank.origin.get(q.id) == root]
+    return ({q.id: lock.entry_for(q, _reference_files(bank, q)) for q in mine}, {q.id: q.path for q in mine})
+
+
+def _present_ids(root: BankRoot) -> set[str]:
+    return {path.stem for path in question_files(root)}
+
+
+def update_lock(bank: Bank, root: BankRoot,
+                baseline: tuple[Path, Mapping[str, lock.LockEntry]] | None = None) -> lock.LockUpdate:
+    """Record the layer's new ids, deliberate revisions and retired ids in its answers.lock.
+
+    With the base branch's lock (``validate --changed --update-lock``), questions the branch adds may be
+    re-recorded as they change: nobody has practised them yet.
+    """
+    if root.builtin and root.path.name == "_bank":
+        raise UsageError("the built-in bank is installed read-only; its lock cannot be updated",
+                         hint="run in a checkout of the bank, or name it with --bank PATH")
+    path = lock.lock_path(root.questions_dir)
+    try:
+        locked = lock.read_lock(path)
+    except BankError:
+        locked = {}  # a malformed lock is rebuilt from the bank as it stands
+    current, _ = _layer_entries(bank, root)
+    unpublished: set[str] = set()
+    if baseline is not None and baseline[0].resolve() == path.resolve():
+        unpublished = set(current) - set(baseline[1])
+    entries, added, updated, removed = lock.updated_entries(locked, current, _present_ids(root), unpublished)
+    if entries != locked or not path.exists():
+        lock.write_lock(path, entries)
+    return lock.LockUpdate(path, added, updated, removed)
+
+
+def lock_problems(bank: Bank, selected: set[Path] | None,
+                  baseline: tuple[Path, Mapping[str, lock.LockEntry]] | None = None) -> tuple[list[Problem], list[str]]:
+    """Each layer that has an answers.lock against it: problems, and the ids it does not hold yet.
+
+    ``baseline`` is a layer's lock as the base branch has it (from ``validate --changed``): answers are held to
+    it as well, so a lock edited by hand, or deleted, does not let a change through.
+    """
+    problems: list[Problem] = []
+    unlocked: list[str] = []
+    for root in bank.roots:
+        path = lock.lock_path(root.questions_dir)
+        before = baseline[1] if baseline is not None and baseline[0].resolve() == path.resolve() else None
+        if not path.exists():
+            if not before:
+                continue  # a bank without a lock has not opted in
+            problems.append(Problem(path, None, f"{lock.LOCK_NAME} is gone (the base branch has one): restore it, "
+                                                f"or rebuild it with {lock.UPDATE_COMMAND}"))
+        try:
+            locked = lock.read_lock(path)
+        except BankError as exc:
+            problems.append(Problem(exc.path, exc.line, exc.message.split(": ", 1)[-1]
+                                    + f" (rebuild it with {lock.UPDATE_COMMAND})"))
+            continue
+        current, paths = _layer_entries(bank, root)
+        if selected is not None:
+            current = {qid: entry for qid, entry in current.items() if paths[qid].resolve() in selected}
+        problems.extend(lock.check(path, locked, current, paths, _present_ids(root), before))
+        unlocked.extend(qid for qid in current if qid not in locked)
+    return problems, sorted(unlocked)
+
+
 def validate(extra_roots: Sequence[str | Path] = (), paths: Sequence[Path] = (), *,
-             grader_runner: GraderRunner | None = None) -> ValidationReport:
+             grader_runner: GraderRunner | None = None, update: bool = False,
+             baseline: tuple[Path, Mapping[str, lock.LockEntry]] | None = None) -> ValidationReport:
+    """Check the bank (or only the files in ``paths``, against the whole bank); with ``update``, first record the
+    top layer's deliberate changes in its answers.lock; with ``baseline``, hold answers to the base branch's lock
+    too."""
     roots = list(bank_roots(extra_roots))
     only: list[Path] | None = None
     if paths:
@@ -123,4 +212,7 @@ def validate(extra_roots: Sequence[str | Path] = (), paths: Sequence[Path] = (),
             if question.kind == "coding":
                 grader_checks.extend(grader_runner(bank, question))
     count = len(only) if only is not None else len(checked) + len({p.path for p in problems})
-    return ValidationReport(count, tuple(problems), tuple(grader_checks))
+    lock_update = update_lock(bank, bank.roots[-1], baseline) if update else None
+    locked_problems, unlocked = lock_problems(bank, selected, baseline)
+    problems.extend(locked_problems)
+    return ValidationReport(count, tuple(problems), tuple(grader_checks), tuple(unlocked), lock_update)

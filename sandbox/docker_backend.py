@@ -169,14 +169,34 @@ def prune(client: Any, *, everything: bool = False) -> list[str]:
     """
     removed = []
     host = socket.gethostname()
-    for container in client.containers.list(all=True, filters={"label": f"{LABEL}=grading"}):
-        labels = container.labels or {}
+    for summary in grading_containers(client):
+        labels = summary.get("Labels") or {}
         owner_alive = labels.get("org.drillkit.owner-host") == host and pid_alive(labels.get("org.drillkit.owner-pid"))
         if owner_alive and not everything:
             continue  # its owner is still grading with it, or about to read its report
-        _remove(container)
-        removed.append(container.short_id)
+        _remove_by_id(client, summary["Id"])
+        removed.append(summary["Id"][:12])
     return removed
+
+
+def grading_containers(client: Any) -> list[dict[str, Any]]:
+    """Summaries of drillkit's grading containers, from one API call.
+
+    The high-level ``containers.list`` inspects each container in turn and fails when another process removes one
+    in between; the summaries carry the labels already.
+    """
+    return list(client.api.containers(all=True, filters={"label": f"{LABEL}=grading"}))
+
+
+def _remove_by_id(client: Any, container_id: str) -> None:
+    import docker.errors
+
+    try:
+        client.api.remove_container(container_id, force=True)
+    except docker.errors.NotFound:
+        pass  # gone already: someone else cleaned it up
+    except docker.errors.APIError:
+        pass  # being removed right now ("removal in progress")
 
 
 def pid_alive(raw: str | None) -> bool:

@@ -67,10 +67,9 @@ def docker_ready() -> Iterator[None]:
             pytest.fail(f"the Docker sandbox is required here but unavailable: {exc}")
         pytest.skip(f"no Docker sandbox on this machine: {exc}")
     yield
-    from sandbox.docker_backend import pid_alive
+    from sandbox.docker_backend import grading_containers, pid_alive
 
     # Containers of other live drillkit processes (a parallel run on this machine) are theirs to remove.
-    leftovers = [c for c in client.containers.list(all=True, filters={"label": "org.drillkit.sandbox=grading"})
-                 if c.labels.get("org.drillkit.owner-pid") == str(os.getpid())
-                 or not pid_alive(c.labels.get("org.drillkit.owner-pid"))]
-    assert not leftovers, f"drillkit containers left behind: {[c.short_id for c in leftovers]}"
+    owners = [(c.get("Labels") or {}).get("org.drillkit.owner-pid") for c in grading_containers(client)]
+    leftovers = [owner for owner in owners if owner == str(os.getpid()) or not pid_alive(owner)]
+    assert not leftovers, f"drillkit containers left behind by processes {leftovers}"

@@ -6,7 +6,7 @@ import click
 
 from cli import console
 from cli.context import app
-from cli.options import json_option
+from cli.options import json_option, question_id_argument
 from cli.recording import record_grade
 from drillkit.graders import check_submission
 from sandbox import GradeResult
@@ -31,7 +31,7 @@ def render_result(result: GradeResult) -> None:
 
 
 @click.command("check")
-@click.argument("question_id", metavar="ID")
+@question_id_argument
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=True, exists=False))
 @click.option("--lang", "language", default="python", show_default=True, help="The submission's language.")
 @click.option("--runtime", help="A container runtime the daemon has, e.g. runsc for gVisor.")

@@ -1,36 +1,63 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
 from cli import console
 from cli.context import app
+from drillkit.errors import UsageError
 from drillkit.model import DIFFICULTIES, KINDS
-from drillkit.scaffold import create
+from drillkit.scaffold import create, scaffold_context
+
+
+def _ask(text: str, option: str, **kwargs: Any) -> Any:
+    try:
+        return click.prompt(text, **kwargs)
+    except click.exceptions.Abort:
+        # Input closed before an answer: a script that forgot a flag, not a user who pressed Ctrl-C.
+        raise UsageError(f"no {option} given", hint=f"pass --{option}, or answer the prompt") from None
 
 
 @click.command("new")
-@click.option("--kind", type=click.Choice(KINDS), prompt="Kind", help="The kind of question.")
-@click.option("--qualification", "qualification", prompt="Qualification", metavar="ID",
-              help="The qualification folder it belongs to.")
-@click.option("--title", prompt="Title", help="A short title; the id is made from it unless --id is given.")
-@click.option("--difficulty", type=click.Choice(DIFFICULTIES), prompt="Difficulty", default="medium",
-              help="easy, medium or hard.")
+@click.option("--kind", type=click.Choice(KINDS), help="The kind of question (asked when missing).")
+@click.option("--qualification", "qualification", metavar="ID",
+              help="The qualification folder it belongs to (asked, with the list, when missing).")
+@click.option("--title", help="A short title; the id is made from it unless --id is given (asked when missing).")
+@click.option("--difficulty", type=click.Choice(DIFFICULTIES), help="easy, medium or hard (asked when missing).")
 @click.option("--id", "question_id", help="The id (kebab-case); defaults to the title's slug.")
+@click.option("--golden", is_flag=True,
+              help="For a coding question, also start tests/golden/<id>/ with good_reference.py and bad_starter.py.")
 @click.option("--dir", "bank_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
               show_default=True, help="The bank to add to (a folder holding questions/).")
-def new_command(kind: str, qualification: str, title: str, difficulty: str, question_id: str | None,
-                bank_dir: Path) -> None:
-    """Scaffold a new question (and for coding questions, its grader) ready to fill in."""
-    bank = app().bank
+def new_command(kind: str | None, qualification: str | None, title: str | None, difficulty: str | None,
+                question_id: str | None, golden: bool, bank_dir: Path) -> None:
+    """Scaffold a new question (and for coding questions, its grader) ready to fill in.
+
+    Asks for what the options do not give. The files validate from the start except for the TODO(drillkit)
+    markers, which `drillkit validate` lists until each is replaced.
+    """
+    context = scaffold_context(bank_dir, app().bank_paths)
+    if kind is None:
+        kind = _ask("Kind", "kind", type=click.Choice(KINDS))
+    if qualification is None:
+        console.table(["qualification", "title"], ((q.id, q.title) for q in context.qualifications),
+                      keep=("qualification",))
+        qualification = _ask("Qualification", "qualification",
+                             type=click.Choice([q.id for q in context.qualifications]), show_choices=False)
+    if title is None:
+        title = _ask("Title", "title")
+    if difficulty is None:
+        difficulty = _ask("Difficulty", "difficulty", type=click.Choice(DIFFICULTIES), default="medium")
     scaffold = create(
         bank_dir, kind=kind, qualification=qualification, title=title, difficulty=difficulty,
-        question_id=question_id, known_qualifications=frozenset(q.id for q in bank.qualifications),
-        existing_ids=frozenset(bank.ids()),
+        question_id=question_id, known_qualifications=frozenset(q.id for q in context.qualifications),
+        existing_ids=context.existing_ids, golden=golden,
     )
-    console.info(f"created {scaffold.question_file}", style="green")
-    for path in scaffold.grader_files:
+    for path in (scaffold.question_file, *scaffold.grader_files, *scaffold.golden_files):
         console.info(f"created {path}", style="green")
-    console.note("Fill in every TODO(drillkit) marker, then run: drillkit validate "
-                 f"{scaffold.question_file}" + (" --run-graders" if scaffold.grader_files else ""))
+    console.note("Next: replace every TODO(drillkit) marker (CONTRIBUTING.md says how), then run:")
+    console.info(f"  drillkit validate {scaffold.question_file}" + (" --run-graders" if scaffold.grader_files else ""),
+                 style="bold")
+    console.info("  drillkit validate --update-lock", style="bold")

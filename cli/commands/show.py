@@ -6,11 +6,11 @@ import click
 
 from cli import console, render
 from cli.context import app
-from cli.options import json_option
+from cli.options import json_option, question_id_argument
 
 
 @click.command("show")
-@click.argument("question_id", metavar="ID")
+@question_id_argument
 @click.option("-a", "--answer", "reveal", is_flag=True, help="Reveal the answer, explanation, rubric and follow-ups.")
 @click.option("--hints", "show_hints", is_flag=True, help="Show the hints.")
 @json_option

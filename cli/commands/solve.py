@@ -7,11 +7,12 @@ import click
 
 from cli import console
 from cli.context import app
+from cli.options import question_id_argument
 from drillkit.solve import write_starter
 
 
 @click.command("solve")
-@click.argument("question_id", metavar="ID")
+@question_id_argument
 @click.option("--dir", "directory", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
               show_default=True, help="Where to write the starter file.")
 @click.option("--lang", "language", default="python", show_default=True, help="The language to solve in.")

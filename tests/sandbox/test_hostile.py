@@ -130,7 +130,7 @@ def test_ctrl_c_during_a_grading_removes_the_container(tmp_path: Path) -> None:
     client = docker.from_env()
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
-        running = client.containers.list(filters={"label": f"org.drillkit.owner-pid={child.pid}"})
+        running = client.api.containers(filters={"label": f"org.drillkit.owner-pid={child.pid}"})
         if running:
             break
         time.sleep(0.2)
@@ -138,5 +138,5 @@ def test_ctrl_c_during_a_grading_removes_the_container(tmp_path: Path) -> None:
     child.send_signal(signal.SIGINT)
     code = child.wait(timeout=15)
     assert code == 130
-    left = client.containers.list(all=True, filters={"label": f"org.drillkit.owner-pid={child.pid}"})
+    left = client.api.containers(all=True, filters={"label": f"org.drillkit.owner-pid={child.pid}"})
     assert left == [], "the container must be gone after Ctrl-C"

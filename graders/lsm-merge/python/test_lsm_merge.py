@@ -149,7 +149,7 @@ def test_random_runs_match_a_dictionary_model(seed):
     assert runs == snapshot, "expected the input runs to be left unchanged"
 
 
-@pytest.mark.timeout(20)
+@pytest.mark.timeout(30)
 def test_ten_runs_of_fifty_thousand_entries_merge_quickly():
     rng = random.Random(2024)
     runs = []

@@ -1,0 +1,292 @@
+"""Grading a batch of candidates' submissions to one coding question, several at a time.
+
+Every submission is graded in its own container, so a hostile one (an endless loop, a fork bomb, a forged
+report) ends as that candidate's own verdict and never touches another's. Threads only wait on the Docker daemon,
+so a thread pool is enough; each thread keeps its own Docker client because a client's HTTP session is not
+meant to be shared between threads. On Ctrl-C the gradings not yet started are cancelled and the running ones
+finish (their backend removes their container in a ``finally`` block) before the interrupt goes on.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import threading
+import time
+import xml.etree.ElementTree as ET
+from collections import Counter
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from drillkit.bank import Bank
+from drillkit.errors import DrillkitError, NotFoundError, UsageError
+from drillkit.graders import coding_question, connect_backend, grade_source, read_submission
+from drillkit.model import Question
+from sandbox import GradeResult
+from sandbox.backend import Backend
+
+ReportFormat = Literal["json", "csv", "xml"]
+REPORT_FORMATS: dict[str, ReportFormat] = {".json": "json", ".csv": "csv", ".xml": "xml"}
+MAX_JOBS = 32
+
+
+@dataclass(frozen=True)
+class Submission:
+    candidate: str
+    path: Path
+
+
+@dataclass(frozen=True)
+class CandidateResult:
+    candidate: str
+    path: Path
+    status: str  # a grading verdict: pass, fail, error, timeout or memory
+    passed: int
+    failed: int
+    total: int
+    seconds: float
+    message: str | None = None
+    grade: GradeResult | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "pass"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "candidate": self.candidate,
+            "file": str(self.path),
+            "status": self.status,
+            "passed": self.passed,
+            "failed": self.failed,
+            "total": self.total,
+            "seconds": round(self.seconds, 3),
+            "message": self.message,
+            "tests": [t.to_json() for t in self.grade.tests] if self.grade else [],
+        }
+
+
+@dataclass(frozen=True)
+class BatchReport:
+    question: str
+    language: str
+    jobs: int
+    seconds: float
+    results: tuple[CandidateResult, ...]  # in candidate order, whatever order they finished in
+
+    @property
+    def all_passed(self) -> bool:
+        return all(r.ok for r in self.results)
+
+    def counts(self) -> dict[str, int]:
+        tally = Counter(r.status for r in self.results)
+        return {status: tally[status] for status in ("pass", "fail", "error", "timeout", "memory") if tally[status]}
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "language": self.language,
+            "jobs": self.jobs,
+            "seconds": round(self.seconds, 3),
+            "candidates": len(self.results),
+            "counts": self.counts(),
+            "results": [r.to_json() for r in self.results],
+        }
+
+
+# --- finding the submissions ------------------------------------------------------------------------------
+
+
+def _is_submission(path: Path) -> bool:
+    return path.is_file() and not path.name.startswith(".") and "__pycache__" not in path.parts
+
+
+def collect_submissions(paths: Sequence[Path]) -> tuple[Submission, ...]:
+    """Files, or folders of one file per candidate; the candidate is the file's stem, which must be unique."""
+    if not paths:
+        raise UsageError("name the submissions to grade: files, or a folder with one file per candidate")
+    found: list[Submission] = []
+    for path in paths:
+        if not path.exists():
+            raise NotFoundError(f"no such submission file or folder: {path}")
+        if path.is_dir():
+            files = sorted(p for p in path.iterdir() if _is_submission(p))
+            if not files:
+                raise UsageError(f"folder {path} holds no submission files",
+                                 hint="put one file per candidate in it, named after the candidate")
+            found += [Submission(p.stem, p) for p in files]
+        else:
+            found.append(Submission(path.stem, path))
+    seen: dict[str, Path] = {}
+    for submission in found:
+        earlier = seen.get(submission.candidate)
+        if earlier is not None:
+            raise UsageError(f"two submissions for candidate '{submission.candidate}': {earlier} and {submission.path}",
+                             hint="the candidate's name is the file name without its extension; rename one")
+        seen[submission.candidate] = submission.path
+    return tuple(found)
+
+
+def report_format(path: Path) -> ReportFormat:
+    """The report's format from its extension; checked before any grading starts, like its folder."""
+    fmt = REPORT_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise UsageError(f"cannot tell the report format of {path.name}",
+                         hint="end the file name in .json, .csv or .xml (JUnit)")
+    if path.is_dir():
+        raise UsageError(f"report path {path} is a folder", hint="name a file, e.g. results.json")
+    parent = path.parent
+    if not parent.exists():
+        raise UsageError(f"cannot write the report {path}: folder {parent} does not exist")
+    if not parent.is_dir():
+        raise UsageError(f"cannot write the report {path}: {parent} is not a folder")
+    if not os.access(parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise UsageError(f"cannot write the report {path}: permission denied")
+    return fmt
+
+
+# --- grading ----------------------------------------------------------------------------------------------
+
+GradeOne = Callable[[Submission], CandidateResult]
+
+
+def run_batch(submissions: Sequence[Submission], grade_one: GradeOne, *, jobs: int,
+              on_result: Callable[[CandidateResult], None] | None = None,
+              on_stopping: Callable[[], None] | None = None) -> tuple[CandidateResult, ...]:
+    """Run ``grade_one`` over the submissions on ``jobs`` threads; results come back in submission order."""
+    results: dict[int, CandidateResult] = {}
+    executor = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="drillkit-grade")
+    try:
+        futures: dict[Future[CandidateResult], int] = {
+            executor.submit(grade_one, submission): index for index, submission in enumerate(submissions)}
+        for future in as_completed(futures):
+            result = future.result()
+            results[futures[future]] = result
+            if on_result is not None:
+                on_result(result)
+    except BaseException as exc:
+        # Ctrl-C (or a failing callback): drop what has not started; what runs finishes and cleans up after itself.
+        if isinstance(exc, KeyboardInterrupt) and on_stopping is not None:
+            on_stopping()
+        executor.shutdown(wait=True, cancel_futures=True)
+        raise
+    executor.shutdown(wait=True)
+    return tuple(results[i] for i in range(len(submissions)))
+
+
+def _failed_result(submission: Submission, message: str, seconds: float) -> CandidateResult:
+    return CandidateResult(submission.candidate, submission.path, "error", 0, 0, 0, seconds, message)
+
+
+def sandbox_grader(bank: Bank, question: Question, language: str,
+                   backend_factory: Callable[[], Backend]) -> GradeOne:
+    """One candidate's grading; anything that goes wrong becomes that candidate's ``error``, never the batch's."""
+    local = threading.local()
+
+    def grade_one(submission: Submission) -> CandidateResult:
+        started = time.monotonic()
+        try:
+            source = read_submission(submission.path)
+            if not hasattr(local, "backend"):
+                local.backend = backend_factory()
+            result = grade_source(bank, question, language, source, local.backend)
+        except DrillkitError as exc:
+            return _failed_result(submission, str(exc), time.monotonic() - started)
+        except Exception as exc:  # one broken grading must not cost the other candidates their results
+            return _failed_result(submission, f"grading failed: {type(exc).__name__}: {exc}",
+                                  time.monotonic() - started)
+        return CandidateResult(submission.candidate, submission.path, result.status, result.passed, result.failed,
+                               result.total, time.monotonic() - started, result.message, result)
+
+    return grade_one
+
+
+def grade_batch(bank: Bank, question_id: str, submissions: Sequence[Submission], *, language: str = "python",
+                jobs: int = 2, runtime: str | None = None,
+                on_result: Callable[[CandidateResult], None] | None = None,
+                on_stopping: Callable[[], None] | None = None,
+                backend_factory: Callable[[], Backend] | None = None) -> BatchReport:
+    """Grade every submission (see :func:`collect_submissions`) against one coding question."""
+    if not 1 <= jobs <= MAX_JOBS:
+        raise UsageError(f"--jobs must be between 1 and {MAX_JOBS}, got {jobs}")
+    question = coding_question(bank, question_id, language)
+    factory = backend_factory or (lambda: connect_backend(runtime))
+    factory()  # fail once, with the fixing command, when the sandbox cannot run at all
+    started = time.monotonic()
+    results = run_batch(submissions, sandbox_grader(bank, question, language, factory), jobs=jobs,
+                        on_result=on_result, on_stopping=on_stopping)
+    return BatchReport(question.id, language, jobs, time.monotonic() - started, results)
+
+
+# --- reports ----------------------------------------------------------------------------------------------
+
+CSV_COLUMNS = ("candidate", "file", "status", "passed", "failed", "total", "seconds", "message")
+
+
+def report_json(report: BatchReport) -> str:
+    return json.dumps(report.to_json(), indent=2, ensure_ascii=False) + "\n"
+
+
+def report_csv(report: BatchReport) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for r in report.results:
+        writer.writerow([r.candidate, str(r.path), r.status, r.passed, r.failed, r.total, f"{r.seconds:.3f}",
+                         r.message or ""])
+    return buffer.getvalue()
+
+
+def report_junit(report: BatchReport) -> str:
+    """JUnit XML: one suite per candidate, one case per grader test (or one case when the run never got that far)."""
+    root = ET.Element("testsuites", name=f"drillkit grade {report.question}", time=f"{report.seconds:.3f}")
+    totals = Counter[str]()
+    for r in report.results:
+        suite = ET.SubElement(root, "testsuite", name=r.candidate, time=f"{r.seconds:.3f}", file=str(r.path))
+        tests = r.grade.tests if r.grade is not None and r.grade.tests else ()
+        failures = errors = 0
+        if tests:
+            for test in tests:
+                case = ET.SubElement(suite, "testcase", classname=f"{report.question}.{r.candidate}", name=test.name)
+                if test.status == "fail":
+                    failures += 1
+                    detail = ET.SubElement(case, "failure", message=test.message or "failed")
+                    detail.text = test.output or None
+                elif test.status == "error":
+                    errors += 1
+                    ET.SubElement(case, "error", message=test.message or "error")
+                elif test.status == "skip":
+                    ET.SubElement(case, "skipped")
+        else:
+            case = ET.SubElement(suite, "testcase", classname=f"{report.question}.{r.candidate}", name="grading",
+                                 time=f"{r.seconds:.3f}")
+            if not r.ok:
+                errors += 1
+                ET.SubElement(case, "error", type=r.status, message=r.message or r.status)
+        count = len(tests) or 1
+        suite.set("tests", str(count))
+        suite.set("failures", str(failures))
+        suite.set("errors", str(errors))
+        totals.update(tests=count, failures=failures, errors=errors)
+    for key in ("tests", "failures", "errors"):
+        root.set(key, str(totals[key]))
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+RENDERERS: dict[ReportFormat, Callable[[BatchReport], str]] = {"json": report_json, "csv": report_csv,
+                                                               "xml": report_junit}
+
+
+def write_report(report: BatchReport, path: Path) -> ReportFormat:
+    fmt = report_format(path)
+    try:
+        path.write_text(RENDERERS[fmt](report), encoding="utf-8", newline="")
+    except OSError as exc:
+        raise UsageError(f"cannot write the report {path}: {exc.strerror or exc}") from None
+    return fmt

@@ -1,0 +1,157 @@
+"""`drillkit review`: what FSRS says is due, most overdue first, with a daily cap on new questions."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from fsrs import Card, Rating, Scheduler
+
+from drillkit.bank import load_bank
+from drillkit.model import Question
+from drillkit.progress import grading_record, open_store
+from drillkit.select import Filter, filter_questions, pick
+from tests.conftest import FIXTURE_BANK, Invoke
+
+T0 = datetime(2030, 3, 4, 9, 0, tzinfo=UTC)
+# Good for any kind: a choice question takes "a" and re-asks past the blank line and the "3"; a free-text question
+# takes "a" as its answer, the blank line ends it, and "3" rates it.
+ANY_ANSWER = "a\n\n3\n"
+
+
+def at(moment: datetime) -> str:
+    return moment.isoformat()
+
+
+def answer(question: Question, right: bool) -> str:
+    if question.is_choice:
+        wrong = next(letter for letter in "abcdefgh" if letter not in question.correct_letters)
+        return (",".join(question.correct_letters) if right else wrong) + "\n"
+    return f"my answer\n\n{3 if right else 1}\n"
+
+
+def served(output: str) -> list[str]:
+    """The ids of the questions shown, in order (each header's second line is `id  (qualification · kind ...)`)."""
+    return re.findall(r"^(\S+)  \([a-z-]+ · ", output, flags=re.MULTILINE)
+
+
+def quizzed(count: int, seed: int, kinds: tuple[str, ...] = ("single-choice",)) -> list[Question]:
+    return list(pick(filter_questions(load_bank().questions, Filter(("caching",), kinds)), count, seed))
+
+
+def test_review_with_nothing_due_says_when_the_next_comes(run: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = quizzed(1, 2)[0]
+    monkeypatch.setenv("DRILLKIT_NOW", at(T0))
+    run("quiz", "-q", "caching", "-k", "single-choice", "-n", "1", "--seed", "2", input=answer(first, True))
+    monkeypatch.setenv("DRILLKIT_NOW", at(T0 + timedelta(hours=1)))
+    result = run("review", "--new-per-day", "0")
+    assert result.exit_code == 0, result.output
+    assert "Nothing is due for review; the next comes due 2030-03-" in result.stdout
+    assert served(result.stdout) == []
+
+
+def test_after_simulated_days_review_serves_exactly_what_fsrs_says_is_due(run: Invoke,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    questions = quizzed(4, 1)
+    right = [True, False, True, False]
+    monkeypatch.setenv("DRILLKIT_NOW", at(T0))
+    quiz = run("quiz", "-q", "caching", "-k", "single-choice", "-n", "4", "--seed", "1",
+               input="".join(answer(q, ok) for q, ok in zip(questions, right, strict=True)))
+    assert quiz.exit_code == 0, quiz.output
+    # Answered at once, a right choice is "right fast" (Easy); a wrong one is Again.
+    scheduler = Scheduler(enable_fuzzing=False)
+    due = {q.id: scheduler.review_card(Card(card_id=1, due=T0), Rating.Easy if ok else Rating.Again, T0)[0].due
+           for q, ok in zip(questions, right, strict=True)}
+    for days in (2, 30):
+        now = T0 + timedelta(days=days)
+        monkeypatch.setenv("DRILLKIT_NOW", at(now))
+        result = run("review", "--new-per-day", "0", input="s\n" * 4)
+        assert result.exit_code == 0, result.output
+        # Equal intervals keep the order of answering: the earlier answer comes due first.
+        expected = [q.id for q in sorted(questions, key=lambda q: due[q.id]) if due[q.id] <= now]
+        assert served(result.stdout) == expected
+        assert len(expected) == (2 if days == 2 else 4)
+    with open_store() as store:
+        sources = [a.source for a in store.attempts()]
+    assert sources == ["quiz"] * 4 + ["review"] * 6
+
+
+def test_a_right_answer_in_review_pushes_the_question_out(run: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    question = quizzed(1, 5)[0]
+    monkeypatch.setenv("DRILLKIT_NOW", at(T0))
+    run("quiz", "-q", "caching", "-k", "single-choice", "-n", "1", "--seed", "5", input=answer(question, False))
+    monkeypatch.setenv("DRILLKIT_NOW", at(T0 + timedelta(days=1)))
+    first = run("review", "--new-per-day", "0", input=answer(question, True))
+    assert served(first.stdout) == [question.id]
+    assert "Score: 1/1 right" in first.stdout
+    again = run("review", "--new-per-day", "0")
+    assert served(again.stdout) == []
+    assert json.loads(run("list", "--status", "due", "--json").stdout) == []
+
+
+def test_new_questions_are_capped_per_day(run: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DRILLKIT_NOW", at(T0))
+    first = run("review", "-q", "caching", "--new-per-day", "2", input=ANY_ANSWER * 2)
+    assert first.exit_code == 0, first.output
+    assert len(served(first.stdout)) == 2
+    assert "0 due of 0, 2 new (0 more new allowed today)" in first.stderr
+    later = run("review", "-q", "caching", "--new-per-day", "2")
+    assert served(later.stdout) == []
+    assert "today's new questions are used up" in later.stderr
+    monkeypatch.setenv("DRILLKIT_NOW", at(T0 + timedelta(days=1)))
+    tomorrow = run("review", "-q", "caching", "--new-per-day", "2", input="s\n" * 4)
+    shown = served(tomorrow.stdout)
+    assert len(set(shown) - set(served(first.stdout))) == 2
+    assert ", 2 new (0 more new allowed today)" in tomorrow.stderr
+
+
+def test_count_limits_the_session(run: Invoke) -> None:
+    result = run("review", "-q", "caching", "-n", "1", input="s\n")
+    assert result.exit_code == 0
+    assert len(served(result.stdout)) == 1
+    assert "1/1" in result.stdout
+
+
+def test_coding_questions_due_are_named_but_not_served(run: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    with open_store() as store:
+        store.record(grading_record("sandbox-add", "fail", 1, 3, at=T0))
+    monkeypatch.setenv("DRILLKIT_NOW", at(T0 + timedelta(days=1)))
+    result = run("--bank", str(FIXTURE_BANK), "review", "--new-per-day", "0")
+    assert result.exit_code == 0
+    assert "1 coding question(s) due too" in result.stderr
+    assert "drillkit check" in result.stderr and "sandbox-add" in result.stderr
+    assert served(result.stdout) == []
+
+
+@pytest.mark.parametrize(("args", "needle"), [
+    (("review", "-q", "astrology"), "unknown qualification 'astrology'"),
+    (("review", "-n", "0"), "Invalid value for '-n' / '--count'"),
+    (("review", "--new-per-day", "-1"), "Invalid value for '--new-per-day'"),
+])
+def test_review_bad_input_is_a_usage_error(run: Invoke, args: tuple[str, ...], needle: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert needle in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_a_bad_simulated_clock_is_one_line_and_exit_2(run: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DRILLKIT_NOW", "next tuesday")
+    result = run("review")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == ("drillkit: error: DRILLKIT_NOW='next tuesday' is not an ISO 8601 timestamp "
+                                     "(e.g. 2030-01-31T09:00:00+00:00, or unset it)")
+
+
+def test_review_with_a_corrupt_database_names_the_file_and_leaves_it(run: Invoke, isolated_home: Path) -> None:
+    isolated_home.mkdir()
+    path = isolated_home / "progress.sqlite3"
+    path.write_bytes(b"\x00garbage" * 512)
+    result = run("review")
+    assert result.exit_code == 1
+    assert f"{path} is not a readable drillkit progress database" in result.stderr
+    assert "move it aside" in result.stderr
+    assert path.read_bytes() == b"\x00garbage" * 512
