@@ -10,11 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from drillkit.bank import PLACEHOLDER, bank_roots, question_files, scan
 from drillkit.errors import UsageError
 from drillkit.model import Qualification
+from drillkit.yamlio import yaml_scalar
 
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -33,9 +32,7 @@ def slugify(title: str) -> str:
 
 
 def _q(text: str) -> str:
-    """A YAML scalar for ``text`` on one line, quoted when needed."""
-    dumped = yaml.safe_dump(text, default_style=None, width=10_000).strip()
-    return dumped.removesuffix("\n...").removesuffix("...").strip()
+    return yaml_scalar(text)
 
 
 def _question_yaml(question_id: str, title: str, qualification: str, kind: str, difficulty: str) -> str:

@@ -62,3 +62,9 @@ def line_of(text: str, location: Sequence[str | int]) -> int | None:
             break
         node = child
     return line
+
+
+def yaml_scalar(text: str) -> str:
+    """``text`` as a one-line YAML scalar, quoted only when YAML needs it (for files drillkit writes)."""
+    dumped: str = yaml.safe_dump(text, default_style=None, width=10_000).strip()
+    return dumped.removesuffix("...").strip()
