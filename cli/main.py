@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import signal
 import sys
@@ -30,6 +31,21 @@ def exit_code_for(exc: DrillkitError) -> int:
 
 
 class DrillkitGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        from cli.commands import COMMANDS
+
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        from cli.commands import COMMANDS
+
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attribute = target.split(":")
+        command: click.Command = getattr(importlib.import_module(module_name), attribute)
+        return command
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -61,14 +77,6 @@ def cli(ctx: click.Context, bank_paths: tuple[str, ...]) -> None:
     ctx.obj = AppContext(bank_paths)
 
 
-def _register() -> None:
-    from cli.commands import COMMANDS
-
-    for command in COMMANDS:
-        cli.add_command(command)
-
-
-_register()
 
 
 def _terminate(signum: int, frame: object) -> None:

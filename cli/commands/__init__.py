@@ -1,23 +1,26 @@
-"""One module per command; each parses options, calls one domain function and renders the result."""
+"""One module per command; each parses options, calls one domain function and renders the result.
+
+Commands are imported only when invoked (or when help lists them), so `drillkit list` does not pay for the
+sandbox, the scheduler or the exporters.
+"""
 
 from __future__ import annotations
 
-from cli.commands.check import check_command
-from cli.commands.completion import completion_command
-from cli.commands.export import export_command
-from cli.commands.grade import grade_command
-from cli.commands.list import list_command
-from cli.commands.new import new_command
-from cli.commands.progress import progress_group
-from cli.commands.quiz import quiz_command
-from cli.commands.review import review_command
-from cli.commands.sandbox import sandbox_group
-from cli.commands.set import set_command
-from cli.commands.show import show_command
-from cli.commands.solve import solve_command
-from cli.commands.stats import stats_command
-from cli.commands.validate import validate_command
-
-COMMANDS = [list_command, show_command, quiz_command, validate_command, new_command, solve_command, check_command,
-            sandbox_group, export_command, completion_command, review_command, stats_command, progress_group,
-            set_command, grade_command]
+# name shown to the user -> "module:attribute", in the order `drillkit --help` lists them
+COMMANDS: dict[str, str] = {
+    "list": "cli.commands.list:list_command",
+    "show": "cli.commands.show:show_command",
+    "quiz": "cli.commands.quiz:quiz_command",
+    "review": "cli.commands.review:review_command",
+    "stats": "cli.commands.stats:stats_command",
+    "progress": "cli.commands.progress:progress_group",
+    "solve": "cli.commands.solve:solve_command",
+    "check": "cli.commands.check:check_command",
+    "set": "cli.commands.set:set_command",
+    "grade": "cli.commands.grade:grade_command",
+    "validate": "cli.commands.validate:validate_command",
+    "new": "cli.commands.new:new_command",
+    "export": "cli.commands.export:export_command",
+    "sandbox": "cli.commands.sandbox:sandbox_group",
+    "completion": "cli.commands.completion:completion_command",
+}

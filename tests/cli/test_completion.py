@@ -25,7 +25,7 @@ def complete(words: str, shell: str = "bash") -> list[str]:
     return [line for line in result.stdout.splitlines() if line]
 
 
-@pytest.mark.parametrize("command", [c for c in ("show", "solve", "check", "grade") if c in cli.commands])
+@pytest.mark.parametrize("command", ["show", "solve", "check", "grade"])
 def test_commands_taking_an_id_complete_question_ids(command: str) -> None:
     offered = complete(f"drillkit {command} redis-eviction-all")
     assert offered == ["plain,redis-eviction-allkeys-lru"]
