@@ -43,7 +43,7 @@ def fail():
 
 
 def fail_times(breaker, n):
-    for i in range(n):
+    for _ in range(n):
         with pytest.raises(Boom):
             breaker.call(fail)
 
@@ -70,7 +70,8 @@ def test_closed_call_passes_arguments_and_returns_the_result():
     fn = Recorder()
     result = breaker.call(fn, 1, 2, key="v")
     assert fn.calls == 1, f"expected the function to be called once, got {fn.calls} calls"
-    assert result == ("ok", (1, 2), {"key": "v"}), f"expected call() to pass *args/**kwargs and return fn's result, got {result!r}"
+    assert result == ("ok", (1, 2), {"key": "v"}), (
+        f"expected call() to pass *args/**kwargs and return fn's result, got {result!r}")
     assert breaker.state == "closed", f"expected 'closed' after a success, got {breaker.state!r}"
 
 

@@ -28,7 +28,7 @@ VALID = [
     # binary suffixes
     ("1Ki", str(KI)),
     ("1Mi", str(KI ** 2)),
-    ("1Gi", str(KI ** 3)),
+    ("2Gi", str(2 * KI ** 3)),
     ("1Ti", str(KI ** 4)),
     ("1Pi", str(KI ** 5)),
     ("1Ei", str(KI ** 6)),

@@ -28,7 +28,7 @@ def timed(fn, *args):
     try:
         result = fn(*args)
     except pytest.fail.Exception as exc:
-        raise exc.with_traceback(None)
+        raise exc.with_traceback(None) from None
     return result, time.perf_counter() - start
 
 

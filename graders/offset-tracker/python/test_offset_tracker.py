@@ -24,7 +24,7 @@ def retained_bytes(action):
         try:
             action()
         except pytest.fail.Exception as exc:  # the per-test time limit: drop the interrupted frames
-            raise exc.with_traceback(None)
+            raise exc.with_traceback(None) from None
         return tracemalloc.get_traced_memory()[0] - before
     finally:
         tracemalloc.stop()

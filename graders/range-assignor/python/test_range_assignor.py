@@ -99,7 +99,7 @@ def test_negative_partition_count_raises_value_error(partitions):
         range_assign(partitions, ["a", "b"])
 
 
-@pytest.mark.parametrize("consumers", [["a", "b", "a"], ["dup", "dup"], ["x", "y", "z", "y"]])
+@pytest.mark.parametrize("consumers", [["a", "b", "a"], ["dup", "dup"], ["x", "y", "z", "y"]], ids=",".join)
 def test_duplicate_consumer_names_raise_value_error(consumers):
     with pytest.raises(ValueError):
         range_assign(6, consumers)

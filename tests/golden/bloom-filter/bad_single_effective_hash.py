@@ -14,9 +14,8 @@ class BloomFilter:
         self._bits = bytearray((self.num_bits + 7) // 8)
 
     def _positions(self, item: str):
-        digest = hashlib.blake2b(item.encode("utf-8"), digest_size=16).digest()
-        h1 = int.from_bytes(digest[:8], "little")
-        h2 = int.from_bytes(digest[8:], "little") | 1
+        digest = hashlib.blake2b(item.encode("utf-8"), digest_size=8).digest()
+        h1 = int.from_bytes(digest, "little")
         m = self.num_bits
         return [h1 % m for _ in range(self.num_hashes)]
 

@@ -1,4 +1,4 @@
-# BUG: derives the k positions from hash((i, item)); tuple hashes of one item are correlated, so false positives far exceed the target
+# BUG: derives the k positions from hash((i, item)); tuple hashes of one item are correlated, so false positives soar
 import math
 
 

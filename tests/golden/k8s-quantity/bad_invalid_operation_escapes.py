@@ -1,4 +1,4 @@
-# BUG: lets decimal.InvalidOperation (an ArithmeticError, not a ValueError) escape for malformed numbers, and Decimal() tolerates spaces
+# BUG: lets decimal.InvalidOperation (not a ValueError) escape for malformed text, and Decimal() tolerates spaces
 from decimal import Decimal
 
 _MULTIPLIERS = {

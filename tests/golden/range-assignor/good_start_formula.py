@@ -5,7 +5,7 @@ def range_assign(partitions, consumers):
     if partitions < 0:
         raise ValueError(f"negative partition count {partitions}")
     ordered = sorted(consumers)
-    for a, b in zip(ordered, ordered[1:]):
+    for a, b in zip(ordered, ordered[1:], strict=False):
         if a == b:
             raise ValueError(f"duplicate consumer {a!r}")
     n = len(ordered)
