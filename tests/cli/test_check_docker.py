@@ -55,3 +55,11 @@ def test_the_table_view_shows_a_verdict_line(run: Invoke) -> None:
     result = run("--bank", str(FIXTURE_BANK), "check", "sandbox-add", str(GRADER / "reference.py"))
     assert result.exit_code == 0
     assert "PASS  3/3 tests passed" in result.stdout
+
+
+def test_a_runtime_the_daemon_lacks_is_refused_with_the_fix(run: Invoke) -> None:
+    result = run("--bank", str(FIXTURE_BANK), "check", "sandbox-add", str(GRADER / "reference.py"),
+                 "--runtime", "no-such-runtime")
+    assert result.exit_code == 3
+    assert "has no runtime 'no-such-runtime'" in result.stderr
+    assert "runc" in result.stderr
