@@ -1,14 +1,17 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 
 import click
 
 from cli import console, render
 from cli.context import app
 from cli.options import filter_options
+from cli.recording import attempt_recorder
 from drillkit.errors import NotFoundError, UsageError
 from drillkit.model import Question
+from drillkit.progress.records import Source
 from drillkit.quiz import (
     SELF_RATINGS,
     Attempt,
@@ -130,6 +133,26 @@ def render_summary(summary: QuizSummary, attempts: list[Attempt]) -> None:
                  + (f", {summary.skipped} skipped" if summary.skipped else ""), style="bold")
 
 
+def run_session(questions: Sequence[Question], *, timed: bool, source: Source) -> None:
+    """Serve the questions in order, recording each attempt as it is made, and end with a summary.
+
+    Quitting, or input ending, stops early; what was answered is already recorded and is summarized.
+    """
+    record = attempt_recorder(source)
+    attempts: list[Attempt] = []
+    started = time.monotonic()
+    try:
+        for index, question in enumerate(questions, 1):
+            attempt = run_question(question, f"{index}/{len(questions)}", timed=timed)
+            record(attempt)
+            attempts.append(attempt)
+    except QuitQuiz:
+        console.note(f"{source} ended early")
+    except EOFError:
+        console.note(f"input ended; the {source} stops here")
+    render_summary(summarize(attempts, time.monotonic() - started), attempts)
+
+
 def quiz_questions(qualifications: tuple[str, ...], kinds: tuple[str, ...], difficulties: tuple[str, ...],
                    tags: tuple[str, ...], count: int, seed: int | None) -> tuple[Question, ...]:
     bank = app().bank
@@ -154,18 +177,4 @@ def quiz_command(qualifications: tuple[str, ...], kinds: tuple[str, ...], diffic
                  tags: tuple[str, ...], count: int, seed: int | None, timed: bool) -> None:
     """Answer questions interactively; answers may be piped on stdin."""
     questions = quiz_questions(qualifications, kinds, difficulties, tags, count, seed)
-    from cli.recording import attempt_recorder
-
-    record = attempt_recorder()
-    attempts: list[Attempt] = []
-    started = time.monotonic()
-    try:
-        for index, question in enumerate(questions, 1):
-            attempt = run_question(question, f"{index}/{len(questions)}", timed=timed)
-            record(attempt)
-            attempts.append(attempt)
-    except QuitQuiz:
-        console.note("quiz ended early")
-    except EOFError:
-        console.note("input ended; the quiz stops here")
-    render_summary(summarize(attempts, time.monotonic() - started), attempts)
+    run_session(questions, timed=timed, source="quiz")

@@ -1,16 +1,14 @@
 from __future__ import annotations
 
-import time
 from datetime import datetime
 
 import click
 
 from cli import console
-from cli.commands.quiz import QuitQuiz, render_summary, run_question
+from cli.commands.quiz import run_session
 from cli.context import app
-from cli.recording import attempt_recorder, now, open_progress
+from cli.recording import now, open_progress
 from drillkit.progress import DEFAULT_NEW_PER_DAY, ReviewPlan, plan_review
-from drillkit.quiz import Attempt, summarize
 
 
 def _when(moment: datetime, current: datetime) -> str:
@@ -52,16 +50,4 @@ def review_command(qualifications: tuple[str, ...], count: int | None, new_per_d
     render_plan(plan, current)
     if not plan.questions:
         return
-    record = attempt_recorder("review")
-    attempts: list[Attempt] = []
-    started = time.monotonic()
-    try:
-        for index, question in enumerate(plan.questions, 1):
-            attempt = run_question(question, f"{index}/{len(plan.questions)}", timed=False)
-            record(attempt)
-            attempts.append(attempt)
-    except QuitQuiz:
-        console.note("review ended early")
-    except EOFError:
-        console.note("input ended; the review stops here")
-    render_summary(summarize(attempts, time.monotonic() - started), attempts)
+    run_session(plan.questions, timed=False, source="review")
