@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
-import subprocess
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -170,10 +169,3 @@ def doctor(language: str = "python", runtime: str | None = None) -> list[DoctorC
                               None if debootstrap else "apt-get install debootstrap"))
     return checks
 
-
-def docker_daemon_running() -> bool:
-    """A quick probe used by tests and scripts; never raises."""
-    try:
-        return subprocess.run(["docker", "info"], capture_output=True, timeout=10, check=False).returncode == 0
-    except (OSError, subprocess.TimeoutExpired):
-        return False

@@ -49,6 +49,7 @@ class DockerBackend:
     def __init__(self, client: Any | None = None, *, runtime: str | None = None) -> None:
         self.client = client if client is not None else connect()
         self.runtime = runtime
+        self._runners: dict[str, str] = {}
         # Containers of runs that were killed outright (kill -9, a crash) are cleared on the next start.
         prune(self.client)
         if runtime is not None:
@@ -59,7 +60,11 @@ class DockerBackend:
                                          fix=f"install and register {runtime} with the daemon, or drop --runtime")
 
     def runner_id(self, language: str) -> str:
-        return str(require_runner(self.client, language))
+        # Checked once per backend: the tag hashes the image folder and asks the daemon, and every grading
+        # (twice: counting the tests, then running them) needs it.
+        if language not in self._runners:
+            self._runners[language] = str(require_runner(self.client, language))
+        return self._runners[language]
 
     def _create(self, job: Job, image: str) -> Any:
         from docker.types import LogConfig, Mount, Ulimit
@@ -100,7 +105,7 @@ class DockerBackend:
         import docker.errors
         import requests.exceptions
 
-        image = require_runner(self.client, job.language)
+        image = self.runner_id(job.language)
         try:
             container = self._create(job, image)
         except docker.errors.APIError as exc:
@@ -126,7 +131,7 @@ class DockerBackend:
             # Someone removed the container under us (a `sandbox prune --all`, a daemon restart): no verdict.
             raise SandboxError(f"the grading container went away before its report was read: {_short(exc)}") from None
         finally:
-            _remove(container)
+            _remove_by_id(self.client, container.id)
 
 
 def _read_capped(container: Any) -> str:
@@ -147,19 +152,6 @@ def _kill(container: Any) -> None:
         container.kill()
     except docker.errors.APIError:
         pass  # it may have exited on its own in the meantime
-
-
-def _remove(container: Any) -> None:
-    import docker.errors
-
-    for _ in range(3):
-        try:
-            container.remove(force=True)
-            return
-        except docker.errors.NotFound:
-            return
-        except docker.errors.APIError:
-            time.sleep(0.2)
 
 
 def prune(client: Any, *, everything: bool = False) -> list[str]:
@@ -191,12 +183,14 @@ def grading_containers(client: Any) -> list[dict[str, Any]]:
 def _remove_by_id(client: Any, container_id: str) -> None:
     import docker.errors
 
-    try:
-        client.api.remove_container(container_id, force=True)
-    except docker.errors.NotFound:
-        pass  # gone already: someone else cleaned it up
-    except docker.errors.APIError:
-        pass  # being removed right now ("removal in progress")
+    for _ in range(3):
+        try:
+            client.api.remove_container(container_id, force=True)
+            return
+        except docker.errors.NotFound:
+            return  # gone already: someone else cleaned it up
+        except docker.errors.APIError:
+            time.sleep(0.2)  # "removal in progress", or the daemon is busy: try again
 
 
 def pid_alive(raw: str | None) -> bool:
