@@ -20,6 +20,8 @@ from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
 
+from drillkit.safe_text import visible
+
 # Consoles look up sys.stdout/sys.stderr at print time, so test runners that swap the streams see the output.
 out = Console(highlight=False, soft_wrap=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -40,12 +42,13 @@ def print_json(data: Any) -> None:
     sys.stdout.flush()
 
 
+# Errors and warnings quote file names and exception text, which a hostile submission or file name can hold.
 def error(message: str) -> None:
-    err.print(Text("drillkit: error: ", style="bold red") + Text(message))
+    err.print(Text("drillkit: error: ", style="bold red") + Text(visible(message)))
 
 
 def warn(message: str) -> None:
-    err.print(Text("drillkit: ", style="bold yellow") + Text(message))
+    err.print(Text("drillkit: ", style="bold yellow") + Text(visible(message)))
 
 
 def info(message: str, style: str | None = None) -> None:
@@ -55,14 +58,15 @@ def info(message: str, style: str | None = None) -> None:
 
 def note(message: str) -> None:
     """Secondary information on stderr, so stdout stays clean for data."""
-    err.print(Text(message, style="dim"))
+    err.print(Text(visible(message), style="dim"))
 
 
 def markdown(text: str) -> None:
     out.print(Markdown(text))
 
 
-def rule(title: str = "") -> None:
+def rule(title: str | Text = "") -> None:
+    """A ``str`` title is rich markup; pass a :class:`Text` for one that quotes a submission."""
     out.print(Rule(title))
 
 
@@ -114,7 +118,8 @@ def bar(fraction: float, width: int = 20) -> Text:
 @contextmanager
 def progress(description: str, total: int | None = None) -> Iterator[Any]:
     """A progress bar on stderr; yields ``advance(step=1, note=None)``."""
-    columns = [SpinnerColumn(), TextColumn("{task.description}")]
+    # Not markup: the notes quote candidates' file names and build logs, where `[` is just a bracket.
+    columns = [SpinnerColumn(), TextColumn("{task.description}", markup=False)]
     if total is not None:
         columns += [BarColumn(), MofNCompleteColumn()]
     columns.append(TimeElapsedColumn())

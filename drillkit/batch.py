@@ -10,6 +10,7 @@ finish (their backend removes their container in a ``finally`` block) before the
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import os
@@ -27,6 +28,7 @@ from drillkit.bank import Bank
 from drillkit.errors import DrillkitError, NotFoundError, UsageError
 from drillkit.graders import coding_question, connect_backend, grade_source, read_submission
 from drillkit.model import Question
+from drillkit.safe_text import csv_cell, sanitized, visible, xml_text
 from sandbox import GradeResult
 from sandbox.backend import Backend
 
@@ -126,7 +128,8 @@ def collect_submissions(paths: Sequence[Path]) -> tuple[Submission, ...]:
     for submission in found:
         earlier = seen.get(submission.candidate)
         if earlier is not None:
-            raise UsageError(f"two submissions for candidate '{submission.candidate}': {earlier} and {submission.path}",
+            raise UsageError(f"two submissions for candidate '{visible(submission.candidate)}': "
+                             f"{visible(str(earlier))} and {visible(str(submission.path))}",
                              hint="the candidate's name is the file name without its extension; rename one")
         seen[submission.candidate] = submission.path
     return tuple(found)
@@ -228,46 +231,69 @@ def grade_batch(bank: Bank, question_id: str, submissions: Sequence[Submission],
 CSV_COLUMNS = ("candidate", "file", "status", "passed", "failed", "total", "seconds", "message")
 
 
+def sanitized_candidate(result: CandidateResult) -> CandidateResult:
+    """A copy for showing: the name, file, message and grading made :func:`~drillkit.safe_text.visible`.
+
+    The candidate and the file come from a file name, the rest from the submission; the copy's path names the
+    file as shown, not one to open.
+    """
+    return dataclasses.replace(
+        result, candidate=visible(result.candidate), path=Path(visible(str(result.path))),
+        status=visible(result.status), message=None if result.message is None else visible(result.message),
+        grade=None if result.grade is None else sanitized(result.grade))
+
+
+def sanitized_report(report: BatchReport) -> BatchReport:
+    """The report with every candidate's text safe to show; each renderer below applies it itself."""
+    return dataclasses.replace(report, question=visible(report.question), language=visible(report.language),
+                               results=tuple(sanitized_candidate(r) for r in report.results))
+
+
 def report_json(report: BatchReport) -> str:
-    return json.dumps(report.to_json(), indent=2, ensure_ascii=False) + "\n"
+    # JSON escaping would keep the raw bytes intact, but `jq -r` prints them to a terminal unescaped.
+    return json.dumps(sanitized_report(report).to_json(), indent=2, ensure_ascii=False) + "\n"
 
 
 def report_csv(report: BatchReport) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for r in report.results:
-        writer.writerow([r.candidate, str(r.path), r.status, r.passed, r.failed, r.total, f"{r.seconds:.3f}",
-                         r.message or ""])
+    for r in sanitized_report(report).results:
+        # Numbers are ours and stay numbers; a negative one is not a formula.
+        writer.writerow([csv_cell(r.candidate), csv_cell(str(r.path)), csv_cell(r.status), r.passed, r.failed,
+                         r.total, f"{r.seconds:.3f}", csv_cell(r.message or "")])
     return buffer.getvalue()
 
 
 def report_junit(report: BatchReport) -> str:
     """JUnit XML: one suite per candidate, one case per grader test (or one case when the run never got that far)."""
-    root = ET.Element("testsuites", name=f"drillkit grade {report.question}", time=f"{report.seconds:.3f}")
+    # ElementTree writes any character it is given, so every string goes through xml_text or the file is not XML.
+    report = sanitized_report(report)
+    root = ET.Element("testsuites", name=xml_text(f"drillkit grade {report.question}"), time=f"{report.seconds:.3f}")
     totals = Counter[str]()
     for r in report.results:
-        suite = ET.SubElement(root, "testsuite", name=r.candidate, time=f"{r.seconds:.3f}", file=str(r.path))
+        suite = ET.SubElement(root, "testsuite", name=xml_text(r.candidate), time=f"{r.seconds:.3f}",
+                              file=xml_text(str(r.path)))
+        classname = xml_text(f"{report.question}.{r.candidate}")
         tests = r.grade.tests if r.grade is not None and r.grade.tests else ()
         failures = errors = 0
         if tests:
             for test in tests:
-                case = ET.SubElement(suite, "testcase", classname=f"{report.question}.{r.candidate}", name=test.name)
+                case = ET.SubElement(suite, "testcase", classname=classname, name=xml_text(test.name))
                 if test.status == "fail":
                     failures += 1
-                    detail = ET.SubElement(case, "failure", message=test.message or "failed")
-                    detail.text = test.output or None
+                    detail = ET.SubElement(case, "failure", message=xml_text(test.message or "failed"))
+                    detail.text = xml_text(test.output) or None
                 elif test.status == "error":
                     errors += 1
-                    ET.SubElement(case, "error", message=test.message or "error")
+                    ET.SubElement(case, "error", message=xml_text(test.message or "error"))
                 elif test.status == "skip":
                     ET.SubElement(case, "skipped")
         else:
-            case = ET.SubElement(suite, "testcase", classname=f"{report.question}.{r.candidate}", name="grading",
-                                 time=f"{r.seconds:.3f}")
+            case = ET.SubElement(suite, "testcase", classname=classname, name="grading", time=f"{r.seconds:.3f}")
             if not r.ok:
                 errors += 1
-                ET.SubElement(case, "error", type=r.status, message=r.message or r.status)
+                ET.SubElement(case, "error", type=xml_text(r.status), message=xml_text(r.message or r.status))
         count = len(tests) or 1
         suite.set("tests", str(count))
         suite.set("failures", str(failures))

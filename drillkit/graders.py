@@ -17,6 +17,7 @@ from drillkit.bank import Bank
 from drillkit.errors import DrillkitError, NotFoundError, SandboxUnavailableError, UsageError
 from drillkit.model import Question
 from drillkit.paths import cache_dir
+from drillkit.safe_text import sanitized
 from drillkit.validate import GraderCheck
 from sandbox import DEFAULT_LIMITS, GradeResult, Limits, SandboxError, SandboxUnavailable, grade
 from sandbox.backend import Backend
@@ -94,7 +95,8 @@ def run_reference_and_starter(bank: Bank, question: Question, backend: Backend |
             if not files:
                 checks.append(GraderCheck(question.id, language, role, "missing", expected, f"no {role} file"))
                 continue
-            result = grade_source(bank, question, language, files[0].read_bytes(), backend)
+            # The detail quotes the run's messages and test names, and a starter is as free to print as anyone.
+            result = sanitized(grade_source(bank, question, language, files[0].read_bytes(), backend))
             detail = "" if (result.status == "pass") == (expected == "pass") else (
                 result.message or f"{result.passed}/{result.total} passed")
             if expected == "pass" and result.status != "pass":

@@ -3,16 +3,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from rich.text import Text
 
 from cli import console
 from cli.context import app
 from cli.options import json_option, question_id_argument
 from cli.recording import record_grade
 from drillkit.graders import check_submission
+from drillkit.safe_text import sanitized
 from sandbox import GradeResult
 
 
 def render_result(result: GradeResult) -> None:
+    """The result's text is the submission's: pass it through :func:`sanitized` first, and never as markup."""
     if result.tests:
         console.table(
             ["test", "status", "message"],
@@ -21,7 +24,7 @@ def render_result(result: GradeResult) -> None:
         )
         for test in result.tests:
             if test.status != "pass" and test.output:
-                console.rule(f"output of {test.name}")
+                console.rule(Text(f"output of {test.name}"))
                 console.info(test.output)
     line = console.verdict(result.status)
     line.append(f"  {result.passed}/{result.total} tests passed in {result.duration_s:.2f}s", style="")
@@ -43,9 +46,10 @@ def check_command(question_id: str, file: Path, language: str, runtime: str | No
     """
     result = check_submission(app().bank, question_id, file, language, runtime=runtime)
     record_grade(result)
+    shown = sanitized(result)
     if as_json:
-        console.print_json(result.to_json())
+        console.print_json(shown.to_json())
     else:
-        render_result(result)
+        render_result(shown)
     if result.status != "pass":
         raise click.exceptions.Exit(1)

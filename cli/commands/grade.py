@@ -8,7 +8,17 @@ import click
 from cli import console
 from cli.context import app
 from cli.options import json_option, question_id_argument
-from drillkit.batch import MAX_JOBS, BatchReport, CandidateResult, collect_submissions, grade_batch, report_format, write_report
+from drillkit.batch import (
+    MAX_JOBS,
+    BatchReport,
+    CandidateResult,
+    collect_submissions,
+    grade_batch,
+    report_format,
+    sanitized_report,
+    write_report,
+)
+from drillkit.safe_text import visible
 
 DEFAULT_JOBS = max(1, min(4, os.cpu_count() or 1))
 
@@ -22,6 +32,7 @@ def one_line(message: str | None) -> str:
 
 
 def render_report(report: BatchReport) -> None:
+    """Candidates and messages are hostile: pass the report through :func:`sanitized_report` first."""
     console.table(
         ["candidate", "verdict", "tests", "time", "message"],
         ([r.candidate, console.verdict(r.status), f"{r.passed}/{r.total}", f"{r.seconds:.1f}s", one_line(r.message)]
@@ -58,15 +69,16 @@ def grade_command(question_id: str, paths: tuple[Path, ...], language: str, jobs
     with console.progress(f"grading {question_id}", total=len(submissions)) as advance:
 
         def done(result: CandidateResult) -> None:
-            advance(note=f"{result.candidate}: {result.status}")
+            advance(note=f"{visible(result.candidate)}: {result.status}")
 
         report = grade_batch(app().bank, question_id, submissions, language=language, jobs=jobs, runtime=runtime,
                              on_result=done, on_stopping=lambda: console.note(
                                  "stopping: cancelled the waiting submissions; the running ones finish first"))
+    shown = sanitized_report(report)
     if as_json:
-        console.print_json(report.to_json())
+        console.print_json(shown.to_json())
     else:
-        render_report(report)
+        render_report(shown)
     if report_path is not None:
         fmt = write_report(report, report_path)
         console.note(f"report ({fmt}) written to {report_path}")

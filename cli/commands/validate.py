@@ -9,6 +9,7 @@ from cli.context import app
 from cli.options import json_option
 from drillkit.changes import changed_questions
 from drillkit.errors import UsageError
+from drillkit.safe_text import visible
 from drillkit.validate import validate
 
 
@@ -54,7 +55,7 @@ def validate_command(paths: tuple[Path, ...], run_graders: bool, changed_base: s
                 "path": str(report.lock_update.path), "added": list(report.lock_update.added),
                 "updated": list(report.lock_update.updated), "removed": list(report.lock_update.removed)},
             "graders": [{"question": c.question_id, "language": c.language, "role": c.role, "status": c.status,
-                         "expected": c.expected, "ok": c.ok, "detail": c.detail} for c in report.grader_checks],
+                         "expected": c.expected, "ok": c.ok, "detail": visible(c.detail)} for c in report.grader_checks],
         })
     else:
         if report.lock_update is not None:
@@ -70,7 +71,7 @@ def validate_command(paths: tuple[Path, ...], run_graders: bool, changed_base: s
             console.table(
                 ["question", "file", "verdict", "expected", ""],
                 ([c.question_id, f"{c.role}.py", console.verdict(c.status), c.expected,
-                  console.styled("ok", "green") if c.ok else console.styled(c.detail or "WRONG", "bold red")]
+                  console.styled("ok", "green") if c.ok else console.styled(visible(c.detail) or "WRONG", "bold red")]
                  for c in report.grader_checks),
                 title="graders",
             )
