@@ -46,7 +46,8 @@ def main() -> int:
             "--user", "10001:10001", "--cap-drop", "ALL", "--security-opt", "no-new-privileges",
             "--memory", f"{limits.memory_mb}m", "--memory-swap", f"{limits.memory_mb}m", "--pids-limit",
             str(limits.pids), "--cpus", str(limits.cpus), "-v", f"{work}/grader:/grader:ro",
-            "-v", f"{work}/submission:/submission:ro", "-e", "PYTHONPATH=/submission", "-e",
+            "-v", f"{work}/submission:/submission:ro", "-e",
+            "PYTHONPATH=/submission:/opt/drillkit/testside:/opt/drillkit", "-e",
             "PYTHONDONTWRITEBYTECODE=1", "--entrypoint", "python3", runner_tag("python"),
             "-m", "pytest", "-q", "-p", "no:cacheprovider", "/grader",
         ]

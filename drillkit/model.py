@@ -44,6 +44,8 @@ class Limits:
     cpus: float | None = None
     output_kb: int | None = None
     tmpfs_mb: int | None = None
+    test_seconds: float | None = None
+    hang_seconds: float | None = None
 
 
 @dataclass(frozen=True)

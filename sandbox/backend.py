@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Literal, Protocol
 
 from sandbox.limits import Limits
@@ -15,9 +14,8 @@ Mode = Literal["run", "collect"]
 @dataclass(frozen=True)
 class Job:
     language: str
-    workspace: Path  # holds grader/ and submission/, both mounted read-only
+    payload: bytes  # the harness's job: grader files, submission and policy, delivered on the runner's stdin
     limits: Limits
-    nonce: str
     mode: Mode = "run"
 
 

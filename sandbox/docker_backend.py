@@ -12,7 +12,8 @@ from sandbox.errors import SandboxError, SandboxUnavailable
 from sandbox.image import LABEL, require_runner
 from sandbox.result import RawRun
 
-RUNNER_UID = "10001:10001"
+TEST_UID = 10001
+GRADING_TMPFS_MB = 16
 REPORT_READ_CAP = 16 * 1024 * 1024
 DAEMON_FIX = "start the Docker daemon (sudo systemctl start docker, or sudo dockerd &) and check `docker info`"
 
@@ -67,33 +68,32 @@ class DockerBackend:
         return self._runners[language]
 
     def _create(self, job: Job, image: str) -> Any:
-        from docker.types import LogConfig, Mount, Ulimit
+        from docker.types import LogConfig, Ulimit
 
         limits = job.limits
         return self.client.containers.create(
             image,
-            user=RUNNER_UID,
+            # The harness starts as root holding only the two capabilities it needs to run the test process and
+            # the solution processes as two other users; everything else is dropped, and nothing can regain it.
+            user="0:0",
+            cap_drop=["ALL"],
+            cap_add=["SETUID", "SETGID"],
+            security_opt=["no-new-privileges:true"],
             network_disabled=True,
             network_mode="none",
             read_only=True,
-            tmpfs={"/tmp": f"rw,nosuid,nodev,noexec,size={limits.tmpfs_mb}m,mode=1777"},
-            cap_drop=["ALL"],
-            security_opt=["no-new-privileges:true"],
+            tmpfs={
+                "/tmp": f"rw,nosuid,nodev,noexec,size={limits.tmpfs_mb}m,mode=1777",
+                # The test process's private area: the only copy of the grader in the container lives here.
+                "/grading": f"rw,nosuid,nodev,noexec,size={GRADING_TMPFS_MB}m,mode=0700,uid={TEST_UID},gid={TEST_UID}",
+            },
             mem_limit=f"{limits.memory_mb}m",
             memswap_limit=f"{limits.memory_mb}m",
             pids_limit=limits.pids,
             nano_cpus=int(limits.cpus * 1e9),
             shm_size="8m",
             ulimits=[Ulimit(name="nofile", soft=256, hard=256), Ulimit(name="core", soft=0, hard=0)],
-            mounts=[
-                Mount("/grader", str(job.workspace / "grader"), type="bind", read_only=True),
-                Mount("/submission", str(job.workspace / "submission"), type="bind", read_only=True),
-            ],
-            environment={
-                "DRILLKIT_NONCE": job.nonce,
-                "DRILLKIT_MODE": job.mode,
-                "DRILLKIT_OUTPUT_CAP": str(limits.output_kb * 1024),
-            },
+            stdin_open=True,  # with no tty this also sets StdinOnce: stdin closes when the job is written
             labels=owner_labels(),
             log_config=LogConfig(type="json-file", config={"max-size": "20m", "max-file": "1"}),
             hostname="sandbox",
@@ -112,7 +112,9 @@ class DockerBackend:
             raise SandboxError(f"cannot create the grading container: {_short(exc)}") from None
         try:
             started = time.monotonic()
+            stdin = self.client.api.attach_socket(container.id, params={"stdin": 1, "stream": 1})
             container.start()
+            _send_job(stdin, job.payload)
             timed_out = False
             exit_code: int | None = None
             try:
@@ -132,6 +134,21 @@ class DockerBackend:
             raise SandboxError(f"the grading container went away before its report was read: {_short(exc)}") from None
         finally:
             _remove_by_id(self.client, container.id)
+
+
+def _send_job(stdin: Any, payload: bytes) -> None:
+    """Write the job to the harness's stdin and close it; a harness that died early simply never reads it."""
+    raw = getattr(stdin, "_sock", stdin)
+    try:
+        raw.sendall(payload)
+        raw.shutdown(socket.SHUT_WR)
+    except OSError:
+        pass
+    finally:
+        try:
+            stdin.close()
+        except OSError:
+            pass
 
 
 def _read_capped(container: Any) -> str:

@@ -1,18 +1,15 @@
-"""Grading one submission: stage the files, count the grader's tests once, run, and judge the report."""
+"""Grading one submission: build the harness's job, count the grader's tests once, run, and judge the report."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
 import secrets
-import shutil
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from sandbox.backend import Backend, Job
+from sandbox.backend import Backend, Job, Mode
 from sandbox.errors import SandboxError
 from sandbox.limits import DEFAULT_LIMITS, Limits
 from sandbox.result import GradeResult, collected_ids, find_report, verdict
@@ -20,48 +17,49 @@ from sandbox.result import GradeResult, collected_ids, find_report, verdict
 # Files of a grader folder that never reach the container: the candidate must not import the answer.
 PRIVATE_GRADER_FILES = ("reference.", "starter.")
 SUBMISSION_NAME = {"python": "solution.py"}
+# Waiting for the submission to load is part of the first test's budget, but a loop at import must not cost
+# more than this before every test is reported as a timeout.
+LOAD_SECONDS = 5.0
+# After a call has hung once, later calls of the same function or method get this long before they too count
+# as hung: one endless loop costs one full test limit, not one per test that reaches it.
+RETRY_SECONDS = 0.25
 
 
 def grader_hash(grader_dir: Path) -> str:
     digest = hashlib.sha256()
-    for file in _grader_files(grader_dir):
+    for file in grader_files(grader_dir):
         digest.update(file.relative_to(grader_dir).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
-def _grader_files(grader_dir: Path) -> list[Path]:
+def grader_files(grader_dir: Path) -> list[Path]:
     return sorted(
         p for p in grader_dir.rglob("*")
         if p.is_file() and "__pycache__" not in p.parts and not p.name.startswith(PRIVATE_GRADER_FILES)
     )
 
 
-@contextmanager
-def staged(grader_dir: Path, language: str, source: bytes | None) -> Iterator[Path]:
-    """A private copy of the grader and the submission, world-readable so the runner's user can read them."""
-    workspace = Path(tempfile.mkdtemp(prefix="drillkit-grade-"))
-    try:
-        os.chmod(workspace, 0o755)
-        grader = workspace / "grader"
-        submission = workspace / "submission"
-        grader.mkdir(mode=0o755)
-        submission.mkdir(mode=0o755)
-        for file in _grader_files(grader_dir):
-            target = grader / file.relative_to(grader_dir)
-            target.parent.mkdir(parents=True, exist_ok=True, mode=0o755)
-            shutil.copyfile(file, target)
-            os.chmod(target, 0o644)
-        if source is not None:
-            path = submission / SUBMISSION_NAME[language]
-            path.write_bytes(source)
-            os.chmod(path, 0o644)
-        yield workspace
-    finally:
-        shutil.rmtree(workspace, ignore_errors=True)
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def job_payload(grader_dir: Path, language: str, source: bytes | None, limits: Limits, nonce: str,
+                mode: Mode, hidden: bool = False) -> bytes:
+    """What the harness reads on stdin: it alone splits it between the test process and the solution."""
+    policy = {"test_seconds": limits.test_seconds, "hang_seconds": limits.hang_seconds,
+              "load_seconds": LOAD_SECONDS, "retry_seconds": RETRY_SECONDS,
+              "output_cap": limits.output_kb * 1024, "memory_mb": limits.memory_mb}
+    job = {
+        "nonce": nonce, "mode": mode, "language": language, "hidden": hidden, "policy": policy,
+        "grader": {f.relative_to(grader_dir).as_posix(): _b64(f.read_bytes()) for f in grader_files(grader_dir)},
+        "submission": {} if source is None else {SUBMISSION_NAME[language]: _b64(source)},
+    }
+    body = json.dumps(job).encode()
+    return f"{len(body)}\n".encode() + body
 
 
 class ExpectedTests:
-    """The grader's test ids, counted once with a stub submission and cached by grader and runner content."""
+    """The grader's test ids, counted once without any submission and cached by grader and runner content."""
 
     def __init__(self, cache_dir: Path | None) -> None:
         self.cache_dir = cache_dir
@@ -93,8 +91,8 @@ class ExpectedTests:
     @staticmethod
     def _collect(backend: Backend, grader_dir: Path, language: str, limits: Limits) -> list[str]:
         nonce = secrets.token_hex(16)
-        with staged(grader_dir, language, None) as workspace:
-            raw = backend.run(Job(language, workspace, limits, nonce, mode="collect"))
+        payload = job_payload(grader_dir, language, None, limits, nonce, "collect")
+        raw = backend.run(Job(language, payload, limits, mode="collect"))
         report = find_report(raw.stdout, nonce)
         phase = report.get("run") if report else None
         ids = collected_ids(phase) if isinstance(phase, dict) else None
@@ -106,11 +104,11 @@ class ExpectedTests:
 
 
 def grade(*, question: str, language: str, grader_dir: Path, source: bytes, backend: Backend,
-          limits: Limits = DEFAULT_LIMITS, cache_dir: Path | None = None) -> GradeResult:
+          limits: Limits = DEFAULT_LIMITS, cache_dir: Path | None = None, hidden: bool = False) -> GradeResult:
     if language not in SUBMISSION_NAME:
         raise SandboxError(f"no runner for language '{language}'")
     expected = ExpectedTests(cache_dir).get(backend, grader_dir, language, limits)
     nonce = secrets.token_hex(16)
-    with staged(grader_dir, language, source) as workspace:
-        raw = backend.run(Job(language, workspace, limits, nonce))
+    payload = job_payload(grader_dir, language, source, limits, nonce, "run", hidden)
+    raw = backend.run(Job(language, payload, limits))
     return verdict(question, language, raw, nonce, expected)

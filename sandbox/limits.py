@@ -15,6 +15,11 @@ class Limits:
     cpus: float = 1.0
     output_kb: int = 1
     tmpfs_mb: int = 64
+    # Per test: a call that has not answered by then fails that test alone and its solution process is replaced.
+    test_seconds: float = 2.0
+    # Once tests that hung have cost this much in total, the remaining tests are reported as timeouts unrun, so
+    # a submission that loops everywhere gets its verdict in about this time.
+    hang_seconds: float = 8.0
 
     def merged(self, overrides: dict[str, Any] | None) -> Limits:
         """These limits with every non-None override applied."""

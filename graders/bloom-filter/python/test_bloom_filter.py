@@ -4,12 +4,23 @@ import random
 import string
 
 import pytest
+from drillkit_grader import batch
 
 from solution import BloomFilter
 
 
 def optimum_bits(capacity, error_rate):
     return -capacity * math.log(error_rate) / math.log(2) ** 2
+
+
+def add_all(bf, items):
+    batch(bf, [("add", (item,)) for item in items], results=False)
+
+
+def members(bf, items):
+    """The items the filter claims to hold, asked in one batch (as `item in bf` would, answers made bool)."""
+    answers = batch(bf, [("__contains__", (item,)) for item in items])
+    return [item for item, hit in zip(items, answers) if hit]
 
 
 def random_words(rng, count, prefix):
@@ -59,7 +70,7 @@ def test_num_bits_is_at_most_one_and_a_half_times_the_optimum(capacity, error_ra
 
 def test_new_filter_contains_nothing():
     bf = BloomFilter(1000, 0.01)
-    found = [w for w in random_words(random.Random(1), 2000, "w:") if w in bf]
+    found = members(bf, random_words(random.Random(1), 2000, "w:"))
     assert found == [], f"expected an empty filter to contain nothing, it claims {found[:5]!r}"
 
 
@@ -67,13 +78,22 @@ def test_added_items_are_always_found():
     rng = random.Random(7)
     bf = BloomFilter(3000, 0.01)
     items = random_words(rng, 3000, "item:")
+    # One batch: add each item and ask for it at once; every 500 adds, ask for everything added so far.
+    calls, asked = [], []
     for i, item in enumerate(items):
-        bf.add(item)
-        assert item in bf, f"expected {item!r} to be found right after adding it"
+        calls.append(("add", (item,)))
+        asked.append(None)
+        calls.append(("__contains__", (item,)))
+        asked.append((item, f"right after adding it ({i + 1} adds)"))
         if i % 500 == 0:
-            missing = [x for x in items[: i + 1] if x not in bf]
-            assert missing == [], f"false negatives after {i + 1} adds: {missing[:5]!r}"
-    missing = [x for x in items if x not in bf]
+            for earlier in items[: i + 1]:
+                calls.append(("__contains__", (earlier,)))
+                asked.append((earlier, f"after {i + 1} adds"))
+    for (question, answer) in zip(asked, batch(bf, calls)):
+        if question is not None:
+            assert answer, f"expected {question[0]!r} to be found {question[1]} (a false negative)"
+    held = set(members(bf, items))
+    missing = [x for x in items if x not in held]
     assert missing == [], f"expected no false negatives, {len(missing)} added items are missing, e.g. {missing[:5]!r}"
 
 
@@ -95,10 +115,9 @@ def test_non_ascii_and_empty_items_are_found():
 
 def test_separate_filters_do_not_share_bits():
     first = BloomFilter(1000, 0.01)
-    for i in range(1000):
-        first.add(f"first:{i}")
+    add_all(first, [f"first:{i}" for i in range(1000)])
     second = BloomFilter(1000, 0.01)
-    found = [i for i in range(1000) if f"first:{i}" in second]
+    found = members(second, [f"first:{i}" for i in range(1000)])
     assert found == [], f"expected a new filter to contain nothing added to another filter, found {len(found)} items"
 
 
@@ -113,10 +132,9 @@ def test_false_positive_rate_at_capacity_is_at_most_twice_the_error_rate(capacit
     rng = random.Random(seed)
     bf = BloomFilter(capacity, error_rate)
     added = [f"user:{i}" for i in range(capacity // 2)] + random_words(rng, capacity - capacity // 2, "k/")
-    for item in added:
-        bf.add(item)
+    add_all(bf, added)
     probes = [f"other:{i}" for i in range(10_000)] + random_words(rng, 10_000, "p/")
-    false_positives = sum(1 for item in probes if item in bf)
+    false_positives = len(members(bf, probes))
     rate = false_positives / len(probes)
     assert rate <= 2 * error_rate, (
         f"expected a false-positive rate <= {2 * error_rate:.3f} with {capacity} items added "

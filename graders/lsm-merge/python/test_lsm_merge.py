@@ -4,6 +4,7 @@ import random
 import time
 
 import pytest
+from drillkit_grader import store
 
 from solution import merge_runs
 
@@ -149,7 +150,7 @@ def test_random_runs_match_a_dictionary_model(seed):
     assert runs == snapshot, "expected the input runs to be left unchanged"
 
 
-@pytest.mark.timeout(30)
+@pytest.mark.timeout(15)
 def test_ten_runs_of_fifty_thousand_entries_merge_quickly():
     rng = random.Random(2024)
     runs = []
@@ -157,6 +158,7 @@ def test_ten_runs_of_fifty_thousand_entries_merge_quickly():
         keys = sorted(rng.sample(range(200_000), 50_000))
         runs.append([(f"key{k:07d}", None if rng.random() < 0.1 else f"v{r}-{k}") for k in keys])
     expected = model(runs)
-    got, elapsed = timed(merge_runs, runs)
+    stored = store(runs)  # sent before the clock starts: the timing covers the merge and its result
+    got, elapsed = timed(merge_runs, stored)
     assert [tuple(e) for e in got] == expected, "expected the large merge to match the model"
     assert elapsed < 5.0, f"expected 10 runs x 50,000 entries to merge in well under 5 s, took {elapsed:.2f} s"

@@ -1,34 +1,165 @@
-"""The runner's PID 1: runs the grader's tests against the submission in a child process and reports.
+"""The runner's PID 1: starts the test process and the solution processes as different users, and reports.
 
-Trust boundary: this process starts before any submission code and never imports it. It hides itself from the
-child (not dumpable, so /proc/1/fd and /proc/1/environ are closed to it; signals from inside the container do not
-reach PID 1), reads the child's events from a private pipe, discards the child's own stdout/stderr beyond a small
-cap, and alone writes to the container's stdout: one line framed with a nonce the child never sees.
+Three users inside the container: this harness (root, holding only CAP_SETUID and CAP_SETGID, not dumpable),
+the test process (TEST_UID: runs the grader's pytest tests, owns the only copy of the grader in a tmpfs that
+nobody else can read) and the solution processes (SOLUTION_UID: run the submission under a language driver).
+The solution user can neither read the grader, nor signal, trace or read the memory of the other two. The two
+sides talk only through a socket pair in the wire protocol (sandbox/protocol.md); this harness hands out the
+socket ends, replaces a solution process when the test process asks (after a hang or a crash), and alone writes
+the report to the container's stdout, framed with a nonce that only the host and this process know.
 """
 
+import base64
 import ctypes
-import hashlib
-import hmac
 import json
 import os
-import secrets
+import signal
+import socket
 import subprocess
 import sys
 import threading
+import time
 
 PR_SET_DUMPABLE = 4
+TEST_UID = 10001
+SOLUTION_UID = 10002
+SUBMISSION_DIR = "/tmp/submission"
 EVENT_BYTES_CAP = 8 * 1024 * 1024
-CHILD_OUTPUT_KEEP = 4096
+TEST_OUTPUT_KEEP = 4096
+JOB_BYTES_CAP = 16 * 1024 * 1024
+BASE_ENV = {"PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "PYTHONDONTWRITEBYTECODE": "1"}
+# Each language's driver: how to start it in the solution process. A new language adds a line here and a driver.
+DRIVERS = {
+    "python": ["python3", "-P", "/opt/drillkit/driver/python_driver.py"],
+}
+# Written by the solution user itself before the driver starts: the out-of-memory killer picks the solution
+# first, and only root with CAP_SYS_RESOURCE (nobody here) could lower it again.
+OOM_FIRST = 'echo 1000 > /proc/self/oom_score_adj; exec "$@"'
 
 
-def _not_dumpable():
+def not_dumpable():
     try:
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
     except (OSError, AttributeError):
         pass
 
 
-def _drain(stream, keep, sink):
+def read_job():
+    stream = sys.stdin.buffer
+    header = stream.readline(32)
+    size = int(header.strip() or 0)
+    if not 0 < size <= JOB_BYTES_CAP:
+        raise SystemExit("harness: no job on stdin")
+    data = stream.read(size)
+    return json.loads(data)
+
+
+def write_submission(files):
+    os.makedirs(SUBMISSION_DIR, mode=0o755, exist_ok=True)
+    for name, content in files.items():
+        if "/" in name or name in ("", ".", ".."):
+            raise SystemExit(f"harness: refusing submission file name {name!r}")
+        path = os.path.join(SUBMISSION_DIR, name)
+        with open(path, "wb") as sink:
+            sink.write(base64.b64decode(content))
+        os.chmod(path, 0o644)
+
+
+REAPED = {}
+TIMINGS = {}
+
+
+def reap():
+    """Collect every exited child, including orphans the solution left behind (this is PID 1)."""
+    while True:
+        try:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+        REAPED[pid] = status
+
+
+def processes_of(uid):
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/status") as status:
+                fields = dict(line.split(":", 1) for line in status if ":" in line)
+        except OSError:
+            continue
+        if fields.get("State", "").strip().startswith("Z"):
+            continue
+        if int(fields.get("Uid", "-1").split()[0]) == uid:
+            found.append(int(entry))
+    return found
+
+
+def kill_solutions():
+    """Kill every process of the solution user, however many it forked and whatever it reparented.
+
+    With the real and effective user switched to the solution user (the saved one stays root, to switch back),
+    kill(-1) reaches exactly that user's processes: never PID 1, never the test user's. No fork is needed, so a
+    fork bomb that filled the pid limit is still killed.
+    """
+    for _ in range(100):
+        os.setresuid(SOLUTION_UID, SOLUTION_UID, 0)
+        try:
+            os.kill(-1, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        finally:
+            os.setresuid(0, 0, 0)
+        reap()
+        if not processes_of(SOLUTION_UID):
+            return
+        time.sleep(0.005)
+
+
+class Solutions:
+    def __init__(self, language, policy):
+        self.command = ["/bin/sh", "-c", OOM_FIRST, "driver", *DRIVERS[language]]
+        self.policy = policy
+        self.ready = None
+
+    def start(self, hash_seed=None):
+        """A new solution process; returns (pid, test-side socket fd, output read fd)."""
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        out_read, out_write = os.pipe()
+        env = {**BASE_ENV, "HOME": "/tmp", "DRILLKIT_CHANNEL_FD": str(theirs.fileno()),
+               "PYTHONHASHSEED": "random" if hash_seed is None else str(hash_seed)}
+        try:
+            child = subprocess.Popen(self.command, env=env, cwd="/tmp", stdin=subprocess.DEVNULL,
+                                     stdout=out_write, stderr=out_write, pass_fds=(theirs.fileno(),),
+                                     user=SOLUTION_UID, group=SOLUTION_UID, extra_groups=[], close_fds=True)
+        finally:
+            theirs.close()
+            os.close(out_write)
+        return child.pid, ours, out_read
+
+    def prestart(self):
+        self.ready = self.start()
+
+    def spawn(self, hash_seed):
+        if self.ready is not None and hash_seed is None:
+            ready, self.ready = self.ready, None
+            return ready
+        self.discard_ready()
+        kill_solutions()
+        return self.start(hash_seed)
+
+    def discard_ready(self):
+        if self.ready is not None:
+            _, sock, out_read = self.ready
+            sock.close()
+            os.close(out_read)
+            self.ready = None
+
+
+def drain(stream, keep, sink):
     kept = bytearray()
     total = 0
     while True:
@@ -41,92 +172,98 @@ def _drain(stream, keep, sink):
     sink.append((bytes(kept), total))
 
 
-def _unseal(raw, key, expected_seq):
-    mac, _, payload = raw.rstrip(b"\n").partition(b" ")
-    good = hmac.new(key, payload, hashlib.sha256).hexdigest().encode()
-    if not hmac.compare_digest(mac, good):
-        return None
-    try:
-        event = json.loads(payload)
-    except ValueError:
-        return None
-    if not isinstance(event, dict) or event.get("seq") != expected_seq:
-        return None
-    return event
-
-
-def run_pytest(solution_dir, *, collect_only, output_cap):
-    read_fd, write_fd = os.pipe()
-    key_read, key_write = os.pipe()
-    key = secrets.token_bytes(32)
-    env = {
-        "PATH": "/usr/local/bin:/usr/bin:/bin",
-        "HOME": "/tmp",
-        "LANG": "C.UTF-8",
-        "PYTHONPATH": f"{solution_dir}:/opt/drillkit",
-        "PYTHONDONTWRITEBYTECODE": "1",
-        "PYTHONHASHSEED": "random",
-        "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
-        "DRILLKIT_REPORT_FD": str(write_fd),
-        "DRILLKIT_KEY_FD": str(key_read),
-        "DRILLKIT_OUTPUT_CAP": str(output_cap),
-    }
-    args = [
-        sys.executable, "-P", "-m", "pytest", "/grader",
-        "-c", "/opt/drillkit/pytest.ini", "--rootdir", "/grader", "--confcutdir", "/grader",
-        "-p", "pytest_timeout", "-p", "drillkit_plugin", "-q", "--no-header", "-p", "no:cacheprovider",
-    ]
-    if collect_only:
-        args.append("--collect-only")
-    child = subprocess.Popen(args, env=env, pass_fds=(write_fd, key_read), stdin=subprocess.DEVNULL,
-                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd="/tmp")
-    os.close(write_fd)
-    os.close(key_read)
-    # The plugin reads the key while pytest configures itself, before the submission is imported.
-    os.write(key_write, key)
-    os.close(key_write)
-    drained = []
-    drainer = threading.Thread(target=_drain, args=(child.stdout, CHILD_OUTPUT_KEEP, drained), daemon=True)
-    drainer.start()
+def serve(control, solutions):
+    """Answer the test process until it closes its end: spawn requests, and events for the report."""
     events = []
     received = 0
     overflow = False
-    tampered = False
-    with os.fdopen(read_fd, "rb") as pipe:
-        for raw in pipe:
-            received += len(raw)
-            if received > EVENT_BYTES_CAP:
-                overflow = True
+    malformed = False
+    buffer = b""
+    while True:
+        chunk = control.recv(1 << 16)
+        if not chunk:
+            break
+        received += len(chunk)
+        if received > EVENT_BYTES_CAP:
+            overflow = True
+            break
+        buffer += chunk
+        *lines, buffer = buffer.split(b"\n")
+        for line in lines:
+            try:
+                message = json.loads(line)
+            except ValueError:
+                malformed = True
                 continue
-            event = _unseal(raw, key, len(events))
-            if event is None:
-                tampered = True  # a line not written by the plugin: someone else holds the pipe
-                continue
-            events.append(event)
-    returncode = child.wait()
-    drainer.join()
-    kept, total = drained[0] if drained else (b"", 0)
-    return {
-        "events": events,
-        "returncode": returncode,
-        "overflow": overflow,
-        "tampered": tampered,
-        "output": kept.decode("utf-8", "replace"),
-        "output_bytes": total,
-    }
+            if message.get("op") == "spawn":
+                seed = message.get("hash_seed")
+                try:
+                    pid, sock, out_read = solutions.spawn(seed if isinstance(seed, int) else None)
+                except OSError as exc:
+                    control.sendall(json.dumps({"error": str(exc)}).encode())
+                    continue
+                socket.send_fds(control, [json.dumps({"pid": pid}).encode()], [sock.fileno(), out_read])
+                sock.close()
+                os.close(out_read)
+            elif message.get("op") == "event":
+                message.pop("op")
+                TIMINGS.setdefault(f"first_{message.get('event')}", time.monotonic())
+                events.append(message)
+        reap()
+    return {"events": events, "overflow": overflow, "malformed": malformed}
+
+
+def run(job):
+    mode = job.get("mode", "run")
+    ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    solutions = Solutions(job.get("language", "python"), job.get("policy", {}))
+    if mode == "run":
+        write_submission(job.get("submission", {}))
+        solutions.prestart()  # loads the submission while pytest starts up
+    env = {**BASE_ENV, "HOME": "/grading", "PYTHONPATH": "/opt/drillkit/testside:/opt/drillkit",
+           "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1", "DRILLKIT_CONTROL_FD": str(theirs.fileno())}
+    # cwd "/": the child changes directory before it changes user, and /grading is closed to root here.
+    test = subprocess.Popen(["python3", "-P", "/opt/drillkit/testside/bootstrap.py"], env=env, cwd="/",
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            pass_fds=(theirs.fileno(),), user=TEST_UID, group=TEST_UID, extra_groups=[])
+    theirs.close()
+    drained = []
+    drainer = threading.Thread(target=drain, args=(test.stdout, TEST_OUTPUT_KEEP, drained), daemon=True)
+    drainer.start()
+    test_job = {key: job.get(key) for key in ("grader", "policy", "mode", "hidden")}
+    try:
+        test.stdin.write(json.dumps(test_job).encode())
+        test.stdin.close()
+    except BrokenPipeError:
+        pass
+    TIMINGS["test_started"] = time.monotonic()
+    result = serve(ours, solutions)
+    TIMINGS["test_done"] = time.monotonic()
+    returncode = os.waitstatus_to_exitcode(REAPED[test.pid]) if test.pid in REAPED else test.wait()
+    solutions.discard_ready()
+    kill_solutions()
+    drainer.join(timeout=2)
+    kept, _ = drained[0] if drained else (b"", 0)
+    result["returncode"] = returncode
+    result["output"] = kept.decode("utf-8", "replace")
+    return result
+
+
+STARTED = time.monotonic()
 
 
 def main():
-    _not_dumpable()
-    nonce = os.environ.pop("DRILLKIT_NONCE", "")
-    mode = os.environ.pop("DRILLKIT_MODE", "run")
-    output_cap = int(os.environ.get("DRILLKIT_OUTPUT_CAP", "1024"))
-    report = {"version": 1, "mode": mode}
-    if mode == "collect":
-        # Counting the grader's tests runs no submission code: a stub stands in for the module.
-        report["run"] = run_pytest("/opt/drillkit/stub", collect_only=True, output_cap=output_cap)
-    else:
-        report["run"] = run_pytest("/submission", collect_only=False, output_cap=output_cap)
+    if os.getpid() != 1:
+        # kill_solutions relies on being the container's init; anywhere else it could reach other processes.
+        raise SystemExit("harness: must run as PID 1 of a grading container")
+    not_dumpable()
+    job = read_job()
+    job_read = time.monotonic() - STARTED
+    nonce = str(job.get("nonce", ""))
+    report = {"version": 2, "mode": job.get("mode", "run"), "run": run(job)}
+    # Where the time went inside the container, for bench/ (seconds since the harness started).
+    report["timings"] = {"job_read": round(job_read, 3), "done": round(time.monotonic() - STARTED, 3),
+                         **{k: round(v - STARTED, 3) for k, v in TIMINGS.items()}}
     sys.stdout.write(f"DRILLKIT-REPORT {nonce} {json.dumps(report)}\n")
     sys.stdout.flush()
 

@@ -1,0 +1,383 @@
+"""The Python driver: runs in the solution process, loads the submission and answers the test process's calls.
+
+Everything here is on the untrusted side of the boundary: the submission runs in this process and may change any
+of it. The test process therefore believes nothing this driver says beyond the values it returns, and checks
+every message it sends. See sandbox/protocol.md for the messages.
+
+Fresh module state per test: after loading the submission once, the driver forks a child for every test session
+(``reset``); the child answers that test's calls and exits at ``end``, so a test sees the module as it was right
+after import, whatever an earlier test did to it.
+"""
+
+import gc
+import importlib
+import inspect
+import itertools
+import os
+import sys
+import traceback
+
+sys.path.insert(0, "/opt/drillkit")
+import wire  # noqa: E402
+
+SUBMISSION_DIR = "/tmp/submission"
+MESSAGE_CAP = 2000
+INTERESTING_DUNDERS = ("__len__", "__contains__", "__iter__", "__getitem__", "__setitem__", "__delitem__",
+                       "__call__", "__bool__")
+
+
+def _cut(text, cap=MESSAGE_CAP):
+    return text if len(text) <= cap else text[:cap] + f"... [{len(text) - cap} more characters]"
+
+
+class TestObject:
+    """An object of the test process (an injected clock, a wrapped function, a sentinel): calls go back to it."""
+
+    __slots__ = ("_driver", "_ref")
+
+    def __init__(self, driver, ref):
+        self._driver = driver
+        self._ref = ref
+
+    def __call__(self, *args, **kwargs):
+        return self._driver.request({"op": "call", "target": ["ref", self._ref],
+                                     "args": [self._driver.encode(a) for a in args],
+                                     "kwargs": {k: self._driver.encode(v) for k, v in kwargs.items()}})
+
+    def __repr__(self):
+        return f"<test object {self._ref}>"
+
+    def __eq__(self, other):
+        return isinstance(other, TestObject) and other._ref == self._ref
+
+    def __hash__(self):
+        return hash(("test-object", self._ref))
+
+
+_remote_exception_classes = {}
+
+
+def _remote_exception(spec):
+    """An exception raised by test code, as a local exception that remembers where it came from."""
+    base = wire.EXCEPTIONS.get(str(spec.get("type")), Exception)
+    if not issubclass(base, Exception):
+        base = Exception
+    cls = _remote_exception_classes.get(base)
+    if cls is None:
+        cls = type(base.__name__, (base,), {"__module__": "builtins"})
+        _remote_exception_classes[base] = cls
+    exc = cls(str(spec.get("message", "")))
+    exc._drillkit_ref = spec.get("ref")
+    return exc
+
+
+class PreparedCalls:
+    """A batch's calls in columns, kept in the solution process between ``prepare`` and ``batch``."""
+
+    __slots__ = ("names", "which", "arity", "args")
+
+    def __init__(self, names, which, arity, args):
+        self.names = names
+        self.which = which
+        self.arity = arity
+        self.args = args
+
+    def run(self):
+        """Each call's result in turn; ``names`` are callables here (bound to the batch's target)."""
+        fns = self.names
+        args = self.args
+        position = 0
+        for index, count in zip(self.which, self.arity):
+            if count == 1:
+                yield fns[index](args[position])
+            elif count == 2:
+                yield fns[index](args[position], args[position + 1])
+            else:
+                yield fns[index](*args[position:position + count])
+            position += count
+
+
+class Driver:
+    def __init__(self, channel):
+        self.channel = channel
+        self.module = None
+        self.objects = {}
+        self.ids = {}
+        self.next_id = 1
+        self.next_request = 1
+        self.described = set()
+
+    # --- values ---------------------------------------------------------------------------------------------
+
+    def encode(self, value):
+        return wire.encode(value, self._handle)
+
+    def _handle(self, value):
+        if isinstance(value, TestObject):
+            return ["ref", value._ref]
+        key = id(value)
+        handle = self.ids.get(key)
+        if handle is None:
+            handle = self.next_id
+            self.next_id += 1
+            self.ids[key] = handle
+            self.objects[handle] = value
+        cls = type(value)
+        class_key = f"{cls.__module__}.{cls.__qualname__}"
+        if class_key in self.described:
+            return ["obj", handle, class_key]
+        self.described.add(class_key)
+        return ["obj", handle, class_key, describe_class(cls)]
+
+    def _resolve(self, tag, data):
+        if tag == "ref":
+            return TestObject(self, data[1])
+        handle = data[1]
+        if handle not in self.objects:
+            raise wire.ProtocolError(f"no object {handle} in this solution process")
+        return self.objects[handle]
+
+    def decode(self, data):
+        return wire.decode(data, self._resolve)
+
+    def target(self, spec):
+        if type(spec) is not list or len(spec) < 2:
+            raise wire.ProtocolError("a malformed target")
+        if spec[0] == "name":
+            return getattr(self.module, str(spec[1]))
+        if spec[0] == "module":
+            return self.module
+        return self._resolve(spec[0], spec)
+
+    def encode_exception(self, exc):
+        ref = getattr(exc, "_drillkit_ref", None)
+        if ref is not None and type(exc) in _remote_exception_classes.values():
+            return {"ref": ref}
+        cls = type(exc)
+        bases = wire.builtin_bases(cls)
+        own = None if wire.EXCEPTIONS.get(cls.__name__) is cls else cls.__name__
+        try:
+            message = str(exc)
+        except Exception:  # a __str__ that raises is the submission's problem, not the protocol's
+            message = f"<unprintable {cls.__name__}>"
+        return {"type": bases[0] if bases else "Exception", "class": own, "bases": bases,
+                "message": _cut(message)}
+
+    # --- requests -------------------------------------------------------------------------------------------
+
+    def request(self, message):
+        """Ask the test process something (a callback) and serve its nested requests until the answer comes."""
+        request_id = self.next_request
+        self.next_request += 1
+        message["id"] = request_id
+        self.channel.send(message)
+        while True:
+            incoming = self.channel.recv()
+            if incoming.get("re") == request_id:
+                if "raise" in incoming:
+                    raise _remote_exception(incoming["raise"] or {})
+                return self.decode(incoming.get("ok"))
+            if "op" in incoming:
+                self.channel.send(self.serve(incoming))
+            else:
+                raise wire.ProtocolError("an answer to a question that was not asked")
+
+    def serve(self, message):
+        reply = {"re": message.get("id")}
+        try:
+            op = message.get("op")
+            handler = getattr(self, f"op_{op}", None) if isinstance(op, str) else None
+            if handler is None:
+                raise wire.ProtocolError(f"unknown operation {str(op)[:40]!r}")
+            handler(message, reply)
+        except wire.ProtocolError:
+            raise
+        except BaseException as exc:  # everything the submission raises is an answer, even SystemExit
+            reply.pop("ok", None)
+            reply["raise"] = self.encode_exception(exc)
+        return reply
+
+    def _call(self, fn, message, reply):
+        raw_args = message.get("args") or []
+        raw_kwargs = message.get("kwargs") or {}
+        args = [self.decode(a) for a in raw_args]
+        kwargs = {str(k): self.decode(v) for k, v in raw_kwargs.items()}
+        try:
+            reply["ok"] = self.encode(fn(*args, **kwargs))
+        finally:
+            # Arguments cross by value; a callee that changed one in place says so, so tests can tell.
+            changed = []
+            for key, value, raw in [*zip(range(len(args)), args, raw_args),
+                                    *((k, v, raw_kwargs[k]) for k, v in kwargs.items())]:
+                if wire.has_mutable(value):
+                    now = self.encode(value)
+                    if now != raw:
+                        changed.append([key, now])
+            if changed:
+                reply["mutated"] = changed
+
+    def op_call(self, message, reply):
+        self._call(self.target(message.get("target")), message, reply)
+
+    def op_method(self, message, reply):
+        self._call(getattr(self.target(message.get("target")), str(message.get("name"))), message, reply)
+
+    def op_getattr(self, message, reply):
+        reply["ok"] = self.encode(getattr(self.target(message.get("target")), str(message.get("name"))))
+
+    def op_setattr(self, message, reply):
+        setattr(self.target(message.get("target")), str(message.get("name")), self.decode(message.get("value")))
+        reply["ok"] = None
+
+    def op_iter(self, message, reply):
+        reply["ok"] = self.encode(list(self.target(message.get("target"))))
+
+    def op_describe(self, message, reply):
+        obj = self.target(message.get("target"))
+        if inspect.isclass(obj):
+            description = {"kind": "class", **describe_class(obj)}
+        elif callable(obj):
+            description = {"kind": "function", "name": getattr(obj, "__name__", "function")}
+        else:
+            description = {"kind": "value", "value": obj}
+        reply["ok"] = self.encode(description)
+
+    def _columns(self, message):
+        """A batch's calls as columns: the method names, which name each call uses, its arity, and all arguments
+        in one flat list, so that even 200,000 calls cost one pass on each side."""
+        names = [str(name) for name in message.get("names") or []]
+        which = message.get("which") or []
+        arity = message.get("arity") or []
+        args = self.decode(message.get("args") or ["list", []])
+        if type(args) is not list or len(which) != len(arity) or sum(arity) != len(args) \
+                or not all(type(w) is int and 0 <= w < len(names) for w in which):
+            raise wire.ProtocolError("a batch whose columns disagree")
+        return PreparedCalls(names, which, arity, args)
+
+    def op_prepare(self, message, reply):
+        reply["ok"] = self._handle(self._columns(message))
+
+    def op_batch(self, message, reply):
+        target = self.target(message.get("target"))
+        measure = bool(message.get("memory"))
+        keep = not message.get("discard")
+        if "range" in message:
+            start, stop, step = (int(n) for n in message["range"])
+            method = getattr(target, str(message.get("method")))
+            numbers = range(start, stop, step)
+            calls = PreparedCalls([method], itertools.repeat(0, len(numbers)), itertools.repeat(1, len(numbers)),
+                                  numbers)
+        else:
+            prepared = message.get("prepared")
+            calls = self.decode(prepared) if prepared is not None else self._columns(message)
+            if not isinstance(calls, PreparedCalls):
+                raise wire.ProtocolError("a batch of something that is not a prepared batch")
+            calls = PreparedCalls([getattr(target, name) for name in calls.names], calls.which, calls.arity,
+                                  calls.args)
+        if measure:
+            import tracemalloc
+            gc.collect()
+            tracemalloc.start()
+            before = tracemalloc.get_traced_memory()[0]
+        results = []
+        index = 0
+        try:
+            for index, result in enumerate(calls.run()):  # noqa: B007 - the index names a failing call
+                if keep:
+                    results.append(result)
+        except BaseException as exc:
+            reply["index"] = index
+            raise exc
+        finally:
+            if measure:
+                gc.collect()
+                reply["memory"] = {"traced_bytes": tracemalloc.get_traced_memory()[0] - before}
+                tracemalloc.stop()
+        reply["ok"] = self.encode(results) if keep else None
+
+    def op_store(self, message, reply):
+        # Kept here as an object: a test sends a large input once, before it starts timing.
+        reply["ok"] = self._handle(self.decode(message.get("value")))
+
+    def op_fetch(self, message, reply):
+        reply["ok"] = self.encode(self.target(message.get("target")))
+
+    # --- sessions -------------------------------------------------------------------------------------------
+
+    def op_end(self, message, reply):
+        reply["ok"] = None
+        self.channel.send(reply)
+        os._exit(0)
+
+    def serve_forever(self):
+        while True:
+            message = self.channel.recv()
+            if message.get("op") == "reset":
+                self.fork_session(message)
+                continue
+            self.channel.send(self.serve(message))
+
+    def fork_session(self, message):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        child = os.fork()
+        if child == 0:
+            self.channel.send({"re": message.get("id"), "ok": os.getpid()})
+            try:
+                self.serve_forever()
+            finally:
+                os._exit(0)
+        # The child owns the channel until it exits; only then is the next message this process's to read.
+        os.waitpid(child, 0)
+
+
+def describe_class(cls):
+    methods = []
+    for name in dir(cls):
+        if name.startswith("__") and name not in INTERESTING_DUNDERS:
+            continue
+        try:
+            attribute = inspect.getattr_static(cls, name)
+        except AttributeError:
+            continue
+        if isinstance(attribute, (staticmethod, classmethod)) or inspect.isfunction(attribute) or \
+                inspect.ismethoddescriptor(attribute) and not inspect.isdatadescriptor(attribute):
+            methods.append(name)
+    bases = wire.builtin_bases(cls) if issubclass(cls, BaseException) else []
+    return {"name": cls.__name__, "key": f"{cls.__module__}.{cls.__qualname__}", "methods": sorted(methods),
+            "exception": bases or None}
+
+
+def _load_error(exc):
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.startswith(SUBMISSION_DIR)]
+    where = ""
+    if isinstance(exc, SyntaxError) and exc.lineno:
+        where = f" (solution line {exc.lineno})"
+    elif frames:
+        where = f" (solution line {frames[-1].lineno})"
+    return {"type": type(exc).__name__, "message": _cut(f"{type(exc).__name__}: {exc}{where}")}
+
+
+def main():
+    channel = wire.channel_from_fd(int(os.environ.pop("DRILLKIT_CHANNEL_FD")))
+    driver = Driver(channel)
+    sys.path.insert(0, SUBMISSION_DIR)
+    hello = {"op": "hello", "driver": "python", "protocol": wire.PROTOCOL_VERSION, "pid": os.getpid()}
+    try:
+        driver.module = importlib.import_module("solution")
+        hello["loaded"] = True
+    except BaseException as exc:  # a submission that does not load is a verdict, reported as data
+        hello["loaded"] = False
+        hello["error"] = _load_error(exc)
+        hello["memory"] = isinstance(exc, MemoryError)
+    channel.send(hello)
+    try:
+        driver.serve_forever()
+    except wire.Closed:
+        pass
+    except wire.ProtocolError:
+        os._exit(3)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,59 @@
+"""The test process: writes the grader where only it can read it, then runs pytest with the proxy ``solution``.
+
+Started by the harness as the test user; the job (grader files and policy) arrives on stdin, so the grader never
+exists anywhere the solution user can read.
+"""
+
+import base64
+import ctypes
+import json
+import os
+import sys
+
+PR_SET_DUMPABLE = 4
+GRADER_DIR = "/grading/grader"
+
+
+def not_dumpable():
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+
+
+def write_grader(files):
+    os.umask(0o077)
+    os.makedirs(GRADER_DIR, mode=0o700, exist_ok=True)
+    for relative, content in files.items():
+        parts = relative.split("/")
+        if relative.startswith("/") or any(part in ("", ".", "..") for part in parts):
+            raise SystemExit(f"refusing grader path {relative!r}")
+        path = os.path.join(GRADER_DIR, *parts)
+        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+        with open(path, "wb") as sink:
+            sink.write(base64.b64decode(content))
+
+
+def main():
+    not_dumpable()
+    os.chdir("/grading")
+    job = json.loads(sys.stdin.buffer.read())
+    write_grader(job["grader"])
+    import drillkit_session
+
+    connection = drillkit_session.install(int(os.environ["DRILLKIT_CONTROL_FD"]), job["policy"],
+                                          stub=job["mode"] == "collect")
+    connection.hidden = bool(job.get("hidden"))
+    import pytest
+
+    args = [GRADER_DIR, "-c", "/opt/drillkit/testside/pytest.ini", "--rootdir", GRADER_DIR,
+            "--confcutdir", GRADER_DIR, "-p", "drillkit_plugin", "-q", "--no-header", "-p", "no:cacheprovider"]
+    if job["mode"] == "collect":
+        args.append("--collect-only")
+    code = pytest.main(args)
+    sys.stdout.flush()
+    os._exit(int(code))
+
+
+if __name__ == "__main__":
+    main()

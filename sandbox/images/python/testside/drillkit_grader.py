@@ -1,0 +1,160 @@
+"""Helpers for grader authors, in the test process: batches of calls, memory figures, a fresh solution process.
+
+A batch crosses the boundary as one message and runs in the solution process, so a performance test measures
+the submission, not round trips; its time is still measured here, in the trusted test process.
+"""
+
+import itertools
+from collections import namedtuple
+
+import drillkit_session
+
+Memory = namedtuple("Memory", "traced_bytes rss_bytes")
+
+
+def _connection():
+    return drillkit_session.connection()
+
+
+def _target(target):
+    __tracebackhide__ = True
+    if isinstance(target, drillkit_session.RemoteObject):
+        return drillkit_session._target(target), f"{type(target)._dk_name}"
+    if getattr(target, "__name__", None) == "solution":
+        return ["module", 0], "solution"
+    raise TypeError("a batch runs against a solution object or the solution module")
+
+
+def store(value):
+    """Send ``value`` to the solution process now and keep it there: pass the result as an argument, and a large
+    input costs no transfer inside a timed call. ``fetch`` brings its current state back."""
+    __tracebackhide__ = True
+    connection = _connection()
+    if connection is None:
+        return value
+    return connection.request({"op": "store", "value": connection.encode(value)}, "storing a test value")
+
+
+def fetch(stored):
+    """The current value of a stored value (or of any solution object that crosses as data)."""
+    __tracebackhide__ = True
+    connection = _connection()
+    if connection is None:
+        return stored
+    return connection.request({"op": "fetch", "target": drillkit_session._target(stored)}, "fetching a value")
+
+
+def _columns(connection, calls):
+    calls = calls if isinstance(calls, list) else list(calls)
+    names = list(dict.fromkeys(str(method) for method, _ in calls))
+    index_of = {name: index for index, name in enumerate(names)}
+    return {"names": names, "which": [index_of[str(method)] for method, _ in calls],
+            "arity": [len(args) for _, args in calls],
+            "args": connection.encode(list(itertools.chain.from_iterable(args for _, args in calls)))}
+
+
+def prepare(calls):
+    """Send ``[(method_name, args), ...]`` to the solution process before the clock starts; pass the result to
+    ``batch`` so a timed batch moves only its answers."""
+    __tracebackhide__ = True
+    connection = _connection()
+    if connection is None:
+        return list(calls)
+    return connection.request({"op": "prepare", **_columns(connection, calls)}, "preparing a batch")
+
+
+def batch(target, calls, results=True):
+    """Run ``[(method_name, args), ...]`` (or a ``prepare``d list) on ``target`` in the solution process, as
+    one message; the list of their results (None with ``results=False``, which spares moving them)."""
+    __tracebackhide__ = True
+    connection = _connection()
+    if connection is None:
+        answers = [getattr(target, method)(*args) for method, args in calls]
+        return answers if results else None
+    spec, name = _target(target)
+    message = {"op": "batch", "target": spec, "discard": not results}
+    if isinstance(calls, drillkit_session.RemoteObject):
+        message["prepared"] = drillkit_session._target(calls)
+    else:
+        message.update(_columns(connection, calls))
+    return connection.request(message, f"a batch of {name} calls")
+
+
+def call_range(target, method, start, stop, step=1):
+    """Call ``target.method(n)`` for every n in range(start, stop, step) in the solution process."""
+    __tracebackhide__ = True
+    connection = _connection()
+    if connection is None:
+        call = getattr(target, method)
+        for n in range(start, stop, step):
+            call(n)
+        return
+    spec, name = _target(target)
+    connection.request({"op": "batch", "target": spec, "method": str(method), "range": [start, stop, step],
+                        "discard": True}, f"{name}.{method} over a range")
+
+
+def retained_memory(target, calls=None, *, method=None, numbers=None):
+    """Memory the solution still holds after running ``calls`` (a list or a ``prepare``d batch) on ``target``, or
+    after ``target.method(n)`` for every n in ``numbers`` (a range).
+
+    ``traced_bytes`` is the solution's own count of what it still has allocated (tracemalloc in Python): precise,
+    but reported by the solution side. ``rss_bytes`` is the growth of its resident memory, read from outside the
+    solution process: coarse, but trusted. Graders check both.
+    """
+    __tracebackhide__ = True
+    connection = _connection()
+    if connection is None:
+        return _retained_here(target, calls, method, numbers)
+    spec, name = _target(target)
+    message = {"op": "batch", "target": spec, "discard": True, "memory": True}
+    if numbers is not None:
+        message.update(method=str(method), range=[numbers.start, numbers.stop, numbers.step])
+    elif isinstance(calls, drillkit_session.RemoteObject):
+        message["prepared"] = drillkit_session._target(calls)
+    else:
+        message.update(_columns(connection, calls))
+    pid = connection.session_pid
+    before = drillkit_session.rss_bytes(pid)
+    _, traced = connection.request(message, f"a measured batch of {name} calls")
+    after = drillkit_session.rss_bytes(pid)
+    return Memory(traced, after - before if before is not None and after is not None else 0)
+
+
+def restart_solution(hash_seed=None):
+    """Replace the solution process by a fresh one (``hash_seed`` fixes Python's string hashing there); objects
+    of the old process can no longer be used."""
+    __tracebackhide__ = True
+    connection = _connection()
+    if connection is None:
+        raise RuntimeError("restart_solution works only inside a drillkit grading")
+    status, message = connection.spawn(hash_seed=hash_seed)
+    if status != "ok":
+        raise drillkit_session.SolutionNotLoaded(f"the submission does not load: {message}", status)
+    connection.begin_session()
+
+
+def _retained_here(target, calls, method, numbers):
+    """Without a grading (a grader author running pytest against the reference in one process)."""
+    import gc
+    import os
+    import tracemalloc
+
+    gc.collect()
+    before_rss = drillkit_session.rss_bytes(os.getpid())
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    try:
+        if numbers is not None:
+            call = getattr(target, method)
+            for n in numbers:
+                call(n)
+        else:
+            for name, args in calls:
+                getattr(target, name)(*args)
+        gc.collect()
+        traced = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    after_rss = drillkit_session.rss_bytes(os.getpid())
+    return Memory(traced, after_rss - before_rss if before_rss is not None and after_rss is not None else 0)
