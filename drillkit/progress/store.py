@@ -8,9 +8,11 @@ reported and left exactly as it was.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shlex
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -312,12 +314,15 @@ def open_store(path: Path | None = None) -> ProgressStore:
         raise store_error(path, exc) from None
     try:
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        version = _check_identity(connection, path)
-        # Only once the file is known to be ours (or empty) may anything be written to it.
-        connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("PRAGMA synchronous = FULL")
-        if version < schema_version():
-            _migrate(connection, path)
+        # SQLite answers a journal-mode switch that races another process's with "database is locked" at once,
+        # without waiting: so the setup of a fresh file (identity, WAL, schema) runs under a lock of our own.
+        with _setup_lock(path):
+            version = _check_identity(connection, path)
+            # Only once the file is known to be ours (or empty) may anything be written to it.
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = FULL")
+            if version < schema_version():
+                _migrate(connection, path)
     except ProgressStoreError:
         connection.close()
         raise
@@ -325,6 +330,32 @@ def open_store(path: Path | None = None) -> ProgressStore:
         connection.close()
         raise store_error(path, exc) from None
     return ProgressStore(path, connection)
+
+
+@contextmanager
+def _setup_lock(path: Path) -> Iterator[None]:
+    """An exclusive lock on the database's folder (no file is added), held while one process sets the database up;
+    waits up to the busy timeout."""
+    try:
+        handle = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError as exc:
+        raise ProgressStoreError(f"cannot open the progress folder {path.parent}: {exc.strerror or exc}",
+                                 hint=WRITABLE_HINT) from None
+    try:
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise ProgressStoreError(
+                        f"the progress database {path} stayed locked by another drillkit for "
+                        f"{BUSY_TIMEOUT_MS // 1000} s", hint="let the other drillkit finish, then try again") from None
+                time.sleep(0.01)
+        yield
+    finally:
+        os.close(handle)  # closing releases the lock
 
 
 def _check_writable(path: Path) -> None:

@@ -191,6 +191,25 @@ def test_two_processes_recording_at_once_lose_no_attempts(isolated_home: Path, t
         assert states[question_id].reviews == sum(1 for a in attempts if a.question_id == question_id)
 
 
+@pytest.mark.parametrize("round_", range(10))
+def test_several_processes_creating_the_database_at_once_lose_no_attempts(isolated_home: Path, tmp_path: Path,
+                                                                         round_: int) -> None:
+    # The race this guards: every process finds no database, and their journal-mode switches collide.
+    go = tmp_path / "go"
+    env = subprocess_env(isolated_home)
+    names = [f"w{round_}-{i}" for i in range(8)]
+    workers = [subprocess.Popen([sys.executable, "-c", RECORDER, name, "4", str(go)], env=env, cwd=REPO,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for name in names]
+    time.sleep(0.4)
+    go.touch()
+    for worker in workers:
+        out, err = worker.communicate(timeout=60)
+        assert worker.returncode == 0, err
+        assert "done" in out and "warning" not in err.lower(), err
+    with open_store() as store:
+        assert len(store.attempts()) == 4 * len(names)
+
+
 def recorded_ids(path: Path) -> list[str]:
     if not path.exists():
         return []
