@@ -1,4 +1,8 @@
-"""Hostile and broken submissions, each graded in a real container (the fixture bank's tiny `sandbox-add`)."""
+"""Hostile and broken submissions, each graded in a real container (mostly the fixture bank's tiny `sandbox-add`).
+
+The in-process tricks in ``hostile/in_process/`` are each shown to work where tests and submission share a
+process (plain pytest), and then shown to fail through drillkit's boundary.
+"""
 
 from __future__ import annotations
 
@@ -15,17 +19,30 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import FIXTURE_BANK, HOSTILE, Invoke
+from tests.conftest import FIXTURE_BANK, HOSTILE, REPO, Invoke
 
 pytestmark = [pytest.mark.docker, pytest.mark.usefixtures("docker_ready")]
 
 WALL_LIMIT = 8  # the fixture question's limits.wall_seconds
 GRACE = 4  # container start, kill and removal on a loaded two-core machine
+VERDICT_LIMIT = 12  # a submission that loops from the start gets its verdict within this
+IN_PROCESS = HOSTILE / "in_process"
+TRICKS = sorted(p.stem for p in IN_PROCESS.glob("*.py"))
+LRU_GRADER = REPO / "graders" / "lru-cache" / "python"
+ADD_GRADER = FIXTURE_BANK / "graders" / "sandbox-add" / "python"
 
 
-def check(run: Invoke, name: str) -> tuple[dict[str, Any], int, float]:
+def trick_question(name: str) -> tuple[str, Path, tuple[str, ...]]:
+    """The question a trick attacks, its grader, and the bank options for `drillkit check`."""
+    if name == "replace_pytest_raises":
+        return "lru-cache", LRU_GRADER, ()
+    return "sandbox-add", ADD_GRADER, ("--bank", str(FIXTURE_BANK))
+
+
+def check(run: Invoke, name: str, question: str = "sandbox-add",
+          bank: tuple[str, ...] = ("--bank", str(FIXTURE_BANK))) -> tuple[dict[str, Any], int, float]:
     started = time.monotonic()
-    result = run("--bank", str(FIXTURE_BANK), "check", "sandbox-add", str(HOSTILE / name), "--json")
+    result = run(*bank, "check", question, str(HOSTILE / name), "--json")
     assert result.stdout.startswith("{"), f"no JSON on stdout; stderr: {result.stderr}"
     return json.loads(result.stdout), result.exit_code, time.monotonic() - started
 
@@ -35,7 +52,10 @@ def test_a_submission_that_never_finishes_times_out_within_the_limit(run: Invoke
     data, code, elapsed = check(run, name)
     assert data["status"] == "timeout"
     assert code == 1
-    assert elapsed < WALL_LIMIT + GRACE, f"took {elapsed:.1f}s for a {WALL_LIMIT}s limit"
+    assert elapsed < VERDICT_LIMIT, f"took {elapsed:.1f}s; the verdict is due within {VERDICT_LIMIT}s"
+    if name == "sleep_forever.py":  # it hangs in every call, not at import: each test says which call hung
+        assert all(t["status"] == "timeout" for t in data["tests"])
+        assert "add did not return" in data["tests"][0]["message"]
 
 
 def test_a_memory_bomb_hits_the_memory_limit(run: Invoke) -> None:
@@ -109,16 +129,73 @@ def test_a_submission_that_does_not_load_is_an_error_with_the_reason(run: Invoke
     "fake_passed_line.py", "fake_report.py", "drop_config.py", "kill_parent.py",
 ])
 def test_tricks_that_fake_success_are_never_a_pass(run: Invoke, name: str) -> None:
-    data, code, _ = check(run, name)
+    data, code, elapsed = check(run, name)
     assert data["status"] in {"fail", "error"}, data
     assert code == 1
     assert data["passed"] < data["total"] or data["status"] == "error"
+    if name.endswith("_in_test.py"):  # the process ends mid-call: said at once, not after a time limit
+        assert all("must not exit" in t["message"] for t in data["tests"]), data["tests"]
+        assert elapsed < VERDICT_LIMIT
 
 
-def test_a_forged_report_is_reported_as_tampering(run: Invoke) -> None:
+def test_a_forged_report_from_the_submission_is_never_read(run: Invoke) -> None:
     data, _, _ = check(run, "fake_report.py")
     assert data["status"] == "error"
-    assert "interfered" in data["message"]
+    assert "does not load" in data["message"]
+
+
+@pytest.mark.parametrize("name", TRICKS)
+def test_in_process_tricks_never_pass_through_the_boundary(run: Invoke, name: str) -> None:
+    question, _, bank = trick_question(name)
+    data, code, _ = check(run, f"in_process/{name}.py", question, bank)
+    assert data["status"] != "pass", data
+    assert code == 1
+    assert data["passed"] < data["total"]
+
+
+def test_the_submission_cannot_read_the_grader(run: Invoke) -> None:
+    data, _, _ = check(run, "in_process/read_the_grader.py")
+    assert data["status"] == "fail"
+    # It passes wherever it can read the tests (see test_tricks_in_process); here it found nothing anywhere.
+    assert all("GRADER-NOT-FOUND" in t["output"] for t in data["tests"]), data["tests"]
+
+
+def test_an_object_equal_to_everything_cannot_cross(run: Invoke) -> None:
+    data, _, _ = check(run, "in_process/always_equal.py")
+    assert data["status"] == "fail" and data["passed"] == 0
+
+
+def test_abusing_the_protocol_socket_fails_those_tests_and_nothing_else(run: Invoke) -> None:
+    data, code, elapsed = check(run, "protocol_abuse.py")
+    assert code == 1 and data["status"] == "fail"
+    assert [t["status"] for t in data["tests"]] == ["error", "error", "error"], data["tests"]
+    messages = " | ".join(t["message"] for t in data["tests"])
+    assert "not asked" in messages and "not JSON" in messages and "longer than" in messages, messages
+    assert elapsed < VERDICT_LIMIT
+
+
+def test_escape_sequences_from_a_submission_never_reach_the_terminal(run: Invoke) -> None:
+    result = run("--bank", str(FIXTURE_BANK), "check", "sandbox-add", str(HOSTILE / "escape_sequences.py"))
+    shown = result.stdout + result.stderr
+    assert result.exit_code == 1
+    for raw in ("\x1b", "\x9b", "\x07", "\x08", "\r"):
+        assert raw not in shown, f"{raw!r} reached the terminal"
+    assert "\\x1b[2J" in shown and "\\x9b" in shown, shown
+    assert "[bold red]markup[/]" in shown, "rich markup from a submission must be shown as text"
+
+
+def test_one_endless_method_fails_only_the_tests_that_call_it(run: Invoke) -> None:
+    data, code, elapsed = check(run, "loop_in_one_method_lru.py", "lru-cache", ())
+    assert code == 1 and data["status"] == "fail"
+    source = (LRU_GRADER / "test_lru_cache.py").read_text()
+    uses_in = {name for name in (t["name"].split("[")[0] for t in data["tests"])
+               if " in cache" in source.split(f"def {name}(")[1].split("\ndef ")[0]}
+    for test in data["tests"]:
+        expected = "timeout" if test["name"].split("[")[0] in uses_in else "pass"
+        assert test["status"] == expected, (test["name"], test["status"], test["message"])
+    hung = [t for t in data["tests"] if t["status"] == "timeout"]
+    assert hung and "LRUCache.__contains__ did not return" in hung[0]["message"]
+    assert elapsed < 20, f"took {elapsed:.1f}s"
 
 
 def test_ctrl_c_during_a_grading_removes_the_container(tmp_path: Path) -> None:

@@ -12,7 +12,8 @@ try:
 except OSError:
     pass
 os.remove("/tmp/fill.bin")
-for target in ("/fill.bin", "/opt/fill.bin", "/submission/fill.bin", "/grader/fill.bin"):
+for target in ("/fill.bin", "/opt/fill.bin", "/submission/fill.bin", "/grader/fill.bin", "/grading/fill.bin",
+               "/tmp/submission/fill.bin", "/tmp/submission/solution.py"):
     try:
         with open(target, "wb") as sink:
             sink.write(b"x")

@@ -17,11 +17,13 @@ import os
 import sys
 import traceback
 
-sys.path.insert(0, "/opt/drillkit")
+# wire.py sits one folder up (/opt/drillkit in the runner image).
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import wire  # noqa: E402
 
 SUBMISSION_DIR = "/tmp/submission"
 MESSAGE_CAP = 2000
+SESSION_ENDED = 86  # a session child's exit code after `end`; any other means it died
 INTERESTING_DUNDERS = ("__len__", "__contains__", "__iter__", "__getitem__", "__setitem__", "__delitem__",
                        "__call__", "__bool__")
 
@@ -195,6 +197,7 @@ class Driver:
         except BaseException as exc:  # everything the submission raises is an answer, even SystemExit
             reply.pop("ok", None)
             reply["raise"] = self.encode_exception(exc)
+        _flush()  # what the call printed reaches the output pipe before its answer, so it is this test's
         return reply
 
     def _call(self, fn, message, reply):
@@ -307,7 +310,7 @@ class Driver:
     def op_end(self, message, reply):
         reply["ok"] = None
         self.channel.send(reply)
-        os._exit(0)
+        os._exit(SESSION_ENDED)
 
     def serve_forever(self):
         while True:
@@ -318,8 +321,7 @@ class Driver:
             self.channel.send(self.serve(message))
 
     def fork_session(self, message):
-        sys.stdout.flush()
-        sys.stderr.flush()
+        _flush()
         child = os.fork()
         if child == 0:
             self.channel.send({"re": message.get("id"), "ok": os.getpid()})
@@ -328,7 +330,21 @@ class Driver:
             finally:
                 os._exit(0)
         # The child owns the channel until it exits; only then is the next message this process's to read.
-        os.waitpid(child, 0)
+        _, status = os.waitpid(child, 0)
+        if not (os.WIFEXITED(status) and os.WEXITSTATUS(status) == SESSION_ENDED):
+            # It died mid-call (an exit, a crash, the out-of-memory killer): say so now rather than let the
+            # test wait for its time limit.
+            how = (f"signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status)
+                   else f"exit code {os.WEXITSTATUS(status)}")
+            self.channel.send({"op": "ended", "how": how})
+
+
+def _flush():
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:  # a submission that closed or replaced its streams only loses its own output
+            pass
 
 
 def describe_class(cls):
@@ -370,6 +386,7 @@ def main():
         hello["loaded"] = False
         hello["error"] = _load_error(exc)
         hello["memory"] = isinstance(exc, MemoryError)
+    _flush()
     channel.send(hello)
     try:
         driver.serve_forever()

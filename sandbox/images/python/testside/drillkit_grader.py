@@ -53,6 +53,21 @@ def _columns(connection, calls):
             "args": connection.encode(list(itertools.chain.from_iterable(args for _, args in calls)))}
 
 
+def _calls_message(connection, calls):
+    if isinstance(calls, drillkit_session.RemoteObject):
+        return {"prepared": drillkit_session._target(calls)}
+    return _columns(connection, calls)
+
+
+def _method_keys(connection, target_name, message):
+    """The methods a batch calls, named as single calls are, so a method known to hang is known here too."""
+    if "prepared" in message:
+        names = connection.prepared.get(message["prepared"][1], ())
+    else:
+        names = message.get("names") or [message.get("method")]
+    return tuple(f"{target_name}.{name}" for name in names)
+
+
 def prepare(calls):
     """Send ``[(method_name, args), ...]`` to the solution process before the clock starts; pass the result to
     ``batch`` so a timed batch moves only its answers."""
@@ -60,7 +75,10 @@ def prepare(calls):
     connection = _connection()
     if connection is None:
         return list(calls)
-    return connection.request({"op": "prepare", **_columns(connection, calls)}, "preparing a batch")
+    columns = _columns(connection, calls)
+    prepared = connection.request({"op": "prepare", **columns}, "preparing a batch")
+    connection.prepared[object.__getattribute__(prepared, "_dk_handle")] = columns["names"]
+    return prepared
 
 
 def batch(target, calls, results=True):
@@ -73,11 +91,8 @@ def batch(target, calls, results=True):
         return answers if results else None
     spec, name = _target(target)
     message = {"op": "batch", "target": spec, "discard": not results}
-    if isinstance(calls, drillkit_session.RemoteObject):
-        message["prepared"] = drillkit_session._target(calls)
-    else:
-        message.update(_columns(connection, calls))
-    return connection.request(message, f"a batch of {name} calls")
+    message.update(_calls_message(connection, calls))
+    return connection.request(message, f"a batch of {name} calls", calls=_method_keys(connection, name, message))
 
 
 def call_range(target, method, start, stop, step=1):
@@ -91,7 +106,7 @@ def call_range(target, method, start, stop, step=1):
         return
     spec, name = _target(target)
     connection.request({"op": "batch", "target": spec, "method": str(method), "range": [start, stop, step],
-                        "discard": True}, f"{name}.{method} over a range")
+                        "discard": True}, f"{name}.{method} over a range", calls=(f"{name}.{method}",))
 
 
 def retained_memory(target, calls=None, *, method=None, numbers=None):
@@ -110,13 +125,12 @@ def retained_memory(target, calls=None, *, method=None, numbers=None):
     message = {"op": "batch", "target": spec, "discard": True, "memory": True}
     if numbers is not None:
         message.update(method=str(method), range=[numbers.start, numbers.stop, numbers.step])
-    elif isinstance(calls, drillkit_session.RemoteObject):
-        message["prepared"] = drillkit_session._target(calls)
     else:
-        message.update(_columns(connection, calls))
+        message.update(_calls_message(connection, calls))
     pid = connection.session_pid
     before = drillkit_session.rss_bytes(pid)
-    _, traced = connection.request(message, f"a measured batch of {name} calls")
+    _, traced = connection.request(message, f"a measured batch of {name} calls",
+                                   calls=_method_keys(connection, name, message))
     after = drillkit_session.rss_bytes(pid)
     return Memory(traced, after - before if before is not None and after is not None else 0)
 

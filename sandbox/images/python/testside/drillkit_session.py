@@ -13,7 +13,8 @@ import socket
 import sys
 import time
 
-sys.path.insert(0, "/opt/drillkit")
+# wire.py sits one folder up (/opt/drillkit in the runner image).
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import wire  # noqa: E402
 
 SPAWN_REPLY_CAP = 4096
@@ -170,6 +171,7 @@ class Connection:
 
     def _reset_tables(self):
         self.proxies = {}
+        self.prepared = {}  # handle of a prepared batch -> the method names it calls
         self.refs = {}
         self.ref_ids = {}
         self.next_ref = 1
@@ -287,12 +289,14 @@ class Connection:
 
     # --- requests -------------------------------------------------------------------------------------------
 
-    def request(self, message, what, args=None, kwargs=None):
+    def request(self, message, what, args=None, kwargs=None, calls=()):
+        """Send a request and wait for its answer; ``calls`` names the methods a batch will call, so that one
+        known to hang shortens the batch's wait as it would a single call's."""
         __tracebackhide__ = True
         self.ensure()
-        return self._request(message, what, (args, kwargs))
+        return self._request(message, what, (args, kwargs), calls)
 
-    def _request(self, message, what, originals):
+    def _request(self, message, what, originals, calls=()):
         __tracebackhide__ = True
         request_id = next(self.requests)
         message["id"] = request_id
@@ -302,12 +306,14 @@ class Connection:
             raise self._died(what) from None
         except (TypeError, ValueError) as exc:  # a test value with no wire form
             raise SolutionBroken(f"{what}: an argument cannot be sent to the solution ({exc})") from None
+        waiting_since = time.monotonic()
+        known_to_hang = what in self.hung or any(call in self.hung for call in calls)
         while True:
-            deadline = self._deadline(what)
+            deadline = self._deadline(known_to_hang)
             try:
                 incoming = self.channel.recv(deadline, self.output)
             except wire.Timeout:
-                raise self._hang(what) from None
+                raise self._hang(what, waiting_since) from None
             except wire.Closed:
                 raise self._died(what) from None
             except wire.ProtocolError as exc:
@@ -315,35 +321,38 @@ class Connection:
                 raise SolutionBroken(f"{what}: the solution process sent {exc}") from None
             if incoming.get("re") == request_id:
                 return self._answer(incoming, what, originals)
+            if incoming.get("op") == "ended":  # the driver saw the session's process die
+                raise self._died(what, str(incoming.get("how"))[:80])
             if "op" in incoming and "re" not in incoming:
                 self._serve(incoming)
                 continue
             self._drop()
             raise SolutionBroken(f"{what}: the solution process sent an answer to a question not asked")
 
-    def _deadline(self, what):
+    def _deadline(self, known_to_hang):
         now = time.monotonic()
         if self.deadline is None:
             return now + self.policy.load_seconds
-        if what in self.hung:
+        if known_to_hang:
             return min(self.deadline, now + self.policy.retry_seconds)
         return self.deadline
 
-    def _hang(self, what):
+    def _hang(self, what, waiting_since):
         self._drop()
         self.hung.add(what)
         if self.in_test:
-            self.hang_total += time.monotonic() - self.test_started
+            self.hang_total += time.monotonic() - waiting_since
         limit = self.deadline - self.test_started if self.deadline else self.policy.load_seconds
         return SolutionTimeout(f"{what} did not return within the test's time limit ({limit:g} s); "
                                "the solution process was replaced")
 
-    def _died(self, what):
+    def _died(self, what, how=None):
         self._drop()
         if self._oom_happened():
             limit = f" ({self.policy.memory_mb} MB)" if self.policy.memory_mb else ""
             return SolutionMemory(f"{what}: the solution process ran out of memory{limit}")
-        return SolutionCrashed(f"{what}: the solution process ended before answering (it must not exit)")
+        detail = f" ({how})" if how else ""
+        return SolutionCrashed(f"{what}: the solution process ended before answering{detail}; it must not exit")
 
     def budget_left(self):
         return self.hang_total < self.policy.hang_seconds
@@ -389,7 +398,8 @@ class Connection:
         builtin = wire.EXCEPTIONS.get(type_name)
         if builtin is None or not issubclass(builtin, Exception):
             name = own or type_name
-            return SolutionRaisedBaseException(f"{what} raised {_cut(name, 80)}: {message}")
+            return SolutionRaisedBaseException(f"{what} raised {_cut(name, 80)}: {message} "
+                                               "(a solution must not exit or interrupt the tests)")
         if own:
             return self.exception_class(own, type_name)(message)
         return builtin(message)
