@@ -47,8 +47,10 @@ def stable_id(text: str) -> int:
 
 
 def reference_sources(bank: Bank, question: Question) -> dict[str, str]:
-    """Each language's reference solution of a coding question, by language."""
-    sources = {}
+    """Each language's reference solution of a coding question, by language (none for a hidden grader's)."""
+    sources: dict[str, str] = {}
+    if question.hidden_grader:
+        return sources
     for language in question.languages:
         files = sorted(bank.grader_dir(question, language).glob("reference.*"))
         if files:

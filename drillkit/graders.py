@@ -75,7 +75,8 @@ def limits_for(question: Question) -> Limits:
 def grade_source(bank: Bank, question: Question, language: str, source: bytes, backend: Backend) -> GradeResult:
     with sandbox_errors():
         return grade(question=question.id, language=language, grader_dir=bank.grader_dir(question, language),
-                     source=source, backend=backend, limits=limits_for(question), cache_dir=cache_dir())
+                     source=source, backend=backend, limits=limits_for(question), cache_dir=cache_dir(),
+                     hidden=question.hidden_grader)
 
 
 def check_submission(bank: Bank, question_id: str, file: Path, language: str = "python", *,

@@ -78,6 +78,8 @@ class Question:
     languages: tuple[str, ...] = ()
     limits: Limits = field(default_factory=Limits)
     revision: int = 1
+    # A take-home's grader: candidates see test names and verdicts, never the tests, their values or a reference.
+    hidden_grader: bool = False
 
     @property
     def is_choice(self) -> bool:
@@ -130,5 +132,6 @@ def question_from_data(data: dict[str, Any], path: Path) -> Question:
         key_points=tuple(data.get("key_points", ())),
         languages=tuple(data.get("languages", ())),
         limits=Limits(**data.get("limits", {})),
+        hidden_grader=bool(data.get("hidden_grader", False)),
         revision=int(data.get("revision", 1)),
     )

@@ -130,3 +130,13 @@ def test_bad_output_paths_are_usage_errors(tmp_path: Path, fmt: str, name: str, 
     with pytest.raises(UsageError, match=needle):
         export(bank, bank.questions[:1], fmt, tmp_path / name)
     assert (tmp_path / "file.md").read_text() == "mine"
+
+
+def test_a_hidden_grader_never_exports_its_reference() -> None:
+    from drillkit.bank import load_bank
+    from drillkit.export import reference_sources
+    from tests.conftest import FIXTURE_BANK
+
+    bank = load_bank([FIXTURE_BANK])
+    assert reference_sources(bank, bank.get("sandbox-add"))
+    assert reference_sources(bank, bank.get("sandbox-add-hidden")) == {}

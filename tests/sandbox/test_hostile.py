@@ -217,3 +217,20 @@ def test_ctrl_c_during_a_grading_removes_the_container(tmp_path: Path) -> None:
     assert code == 130
     left = client.api.containers(all=True, filters={"label": f"org.drillkit.owner-pid={child.pid}"})
     assert left == [], "the container must be gone after Ctrl-C"
+
+
+def test_a_hidden_grader_shows_test_names_and_verdicts_only(run: Invoke, tmp_path: Path) -> None:
+    submission = tmp_path / "solution.py"
+    submission.write_text('def add(a, b):\n    print("inputs", a, b)\n    return a * b\n')
+    result = run("--bank", str(FIXTURE_BANK), "check", "sandbox-add-hidden", str(submission), "--json")
+    data = json.loads(result.stdout)
+    assert data["status"] == "fail"
+    assert [t["name"] for t in data["tests"]] == ["test_adds_small_numbers", "test_adds_negative_numbers",
+                                                   "test_adds_zero"]
+    assert all(t["message"] == "the test failed" and t["output"] == "" for t in data["tests"] if t["status"] != "pass")
+    grader = (FIXTURE_BANK / "graders" / "sandbox-add-hidden" / "python" / "test_add.py").read_text()
+    for line in grader.splitlines():
+        if "expected" in line:
+            expected_text = line.split('"')[1]
+            assert expected_text not in result.stdout, f"the hidden grader's message leaked: {expected_text}"
+    assert "inputs" not in result.stdout, "the tests' inputs must not come back through printed output"

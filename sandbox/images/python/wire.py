@@ -207,7 +207,7 @@ def decode(data, resolve, depth=0):
                 raise ProtocolError("a malformed 'rows' value")
             if not all(type(item) in _PLAIN for item in flat):
                 raise ProtocolError("a 'rows' value with items that are not plain")
-            return list(zip(*[iter(flat)] * body))
+            return list(zip(*[iter(flat)] * body, strict=True))
         if tag == "dict":
             if type(body) is not list:
                 raise ProtocolError("a 'dict' whose items are not an array")

@@ -19,7 +19,7 @@ import traceback
 
 # wire.py sits one folder up (/opt/drillkit in the runner image).
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-import wire  # noqa: E402
+import wire
 
 SUBMISSION_DIR = "/tmp/submission"
 MESSAGE_CAP = 2000
@@ -76,7 +76,7 @@ def _remote_exception(spec):
 class PreparedCalls:
     """A batch's calls in columns, kept in the solution process between ``prepare`` and ``batch``."""
 
-    __slots__ = ("names", "which", "arity", "args")
+    __slots__ = ("args", "arity", "names", "which")
 
     def __init__(self, names, which, arity, args):
         self.names = names
@@ -89,7 +89,7 @@ class PreparedCalls:
         fns = self.names
         args = self.args
         position = 0
-        for index, count in zip(self.which, self.arity):
+        for index, count in zip(self.which, self.arity, strict=True):
             if count == 1:
                 yield fns[index](args[position])
             elif count == 2:
@@ -210,7 +210,7 @@ class Driver:
         finally:
             # Arguments cross by value; a callee that changed one in place says so, so tests can tell.
             changed = []
-            for key, value, raw in [*zip(range(len(args)), args, raw_args),
+            for key, value, raw in [*zip(range(len(args)), args, raw_args, strict=True),
                                     *((k, v, raw_kwargs[k]) for k, v in kwargs.items())]:
                 if wire.has_mutable(value):
                     now = self.encode(value)
@@ -357,7 +357,7 @@ def describe_class(cls):
         except AttributeError:
             continue
         if isinstance(attribute, (staticmethod, classmethod)) or inspect.isfunction(attribute) or \
-                inspect.ismethoddescriptor(attribute) and not inspect.isdatadescriptor(attribute):
+                (inspect.ismethoddescriptor(attribute) and not inspect.isdatadescriptor(attribute)):
             methods.append(name)
     bases = wire.builtin_bases(cls) if issubclass(cls, BaseException) else []
     return {"name": cls.__name__, "key": f"{cls.__module__}.{cls.__qualname__}", "methods": sorted(methods),

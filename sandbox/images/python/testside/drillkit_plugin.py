@@ -42,8 +42,10 @@ class Reporter:
     def pytest_collectreport(self, report):
         if report.failed:
             self.report_load()
-            self.emit(event="collect_error", nodeid=report.nodeid,
-                      message=_cut(_collect_message(report.longreprtext or "")))
+            # A hidden grader's traceback would quote its source.
+            message = "the grader's tests could not be loaded" if self.hidden else \
+                _cut(_collect_message(report.longreprtext or ""))
+            self.emit(event="collect_error", nodeid=report.nodeid, message=message)
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtest_setup(self, item):

@@ -15,7 +15,7 @@ import time
 
 # wire.py sits one folder up (/opt/drillkit in the runner image).
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-import wire  # noqa: E402
+import wire
 
 SPAWN_REPLY_CAP = 4096
 MESSAGE_CAP = 2000
@@ -552,21 +552,18 @@ def _update_in_place(original, new):
     """Mirror a change the solution made to an argument onto the test's own object."""
     if type(original) is list and type(new) is list:
         if len(original) == len(new):
-            for i, (old_item, new_item) in enumerate(zip(original, new)):
+            for i, (old_item, new_item) in enumerate(zip(original, new, strict=True)):
                 if type(old_item) in (list, dict, set) and type(old_item) is type(new_item):
                     _update_in_place(old_item, new_item)
                 elif old_item != new_item or type(old_item) is not type(new_item):
                     original[i] = new_item
         else:
             original[:] = new
-    elif type(original) is dict and type(new) is dict:
-        original.clear()
-        original.update(new)
-    elif type(original) is set and type(new) is set:
+    elif (type(original) is dict and type(new) is dict) or (type(original) is set and type(new) is set):
         original.clear()
         original.update(new)
     elif type(original) is tuple and type(new) is tuple and len(original) == len(new):
-        for old_item, new_item in zip(original, new):
+        for old_item, new_item in zip(original, new, strict=True):
             _update_in_place(old_item, new_item)
 
 
@@ -620,7 +617,7 @@ def _call(connection, message, what, args, kwargs):
 
 
 class RemoteMethod:
-    __slots__ = ("proxy", "name")
+    __slots__ = ("name", "proxy")
 
     def __init__(self, proxy, name):
         self.proxy = proxy
@@ -637,7 +634,7 @@ class RemoteMethod:
 
 
 class RemoteFunction:
-    __slots__ = ("connection", "target", "name")
+    __slots__ = ("connection", "name", "target")
 
     def __init__(self, connection, target, name):
         self.connection = connection
