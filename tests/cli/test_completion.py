@@ -37,7 +37,7 @@ def test_every_id_with_the_prefix_is_offered() -> None:
 
 
 def test_a_bank_named_on_the_command_line_is_used() -> None:
-    assert complete(f"drillkit --bank {FIXTURE_BANK} check sandbox-") == ["plain,sandbox-add"]
+    assert complete(f"drillkit --bank {FIXTURE_BANK} check sandbox-") == ["plain,sandbox-add", "plain,sandbox-add-hidden"]
     assert complete("drillkit check sandbox-") == []
 
 

@@ -76,16 +76,32 @@ def _remote_exception(spec):
 class PreparedCalls:
     """A batch's calls in columns, kept in the solution process between ``prepare`` and ``batch``."""
 
-    __slots__ = ("args", "arity", "names", "which")
+    __slots__ = ("args", "arity", "count", "names", "uniform", "which")
 
-    def __init__(self, names, which, arity, args):
+    def __init__(self, names, which, arity, args, uniform=None, count=None):
         self.names = names
         self.which = which
         self.arity = arity
         self.args = args
+        self.uniform = uniform  # one method, always this many arguments: no per-call columns at all
+        self.count = count
+
+    def bound(self, target):
+        return PreparedCalls([getattr(target, name) for name in self.names], self.which, self.arity, self.args,
+                             self.uniform, self.count)
 
     def run(self):
         """Each call's result in turn; ``names`` are callables here (bound to the batch's target)."""
+        if self.uniform is None:
+            return self._each()
+        fn = self.names[0]
+        if self.uniform == 0:
+            return (fn() for _ in range(self.count))
+        if self.uniform == 1:
+            return map(fn, self.args)
+        return itertools.starmap(fn, zip(*[iter(self.args)] * self.uniform, strict=True))
+
+    def _each(self):
         fns = self.names
         args = self.args
         position = 0
@@ -246,16 +262,31 @@ class Driver:
         reply["ok"] = self.encode(description)
 
     def _columns(self, message):
-        """A batch's calls as columns: the method names, which name each call uses, its arity, and all arguments
-        in one flat list, so that even 200,000 calls cost one pass on each side."""
+        """A batch's calls from their columns (see sandbox/protocol.md)."""
         names = [str(name) for name in message.get("names") or []]
-        which = message.get("which") or []
-        arity = message.get("arity") or []
+        count = message.get("count")
+        which = message.get("which")
+        arities = message.get("arities")
+        arity = message.get("arity")
         args = self.decode(message.get("args") or ["list", []])
-        if type(args) is not list or len(which) != len(arity) or sum(arity) != len(args) \
-                or not all(type(w) is int and 0 <= w < len(names) for w in which):
+        if which is None:
+            which = itertools.repeat(0, count) if names else ()
+        elif not all(type(w) is int and 0 <= w < len(names) for w in which):
+            raise wire.ProtocolError("a batch call of a method it does not name")
+        if type(args) is not list or type(count) is not int:
+            raise wire.ProtocolError("a batch without its arguments or its count")
+        if arity is None:
+            if type(arities) is not list or len(arities) != len(names) or not all(type(a) is int for a in arities):
+                raise wire.ProtocolError("a batch without the argument count of each method")
+            if len(names) == 1:
+                if arities[0] * count != len(args):
+                    raise wire.ProtocolError("a batch whose columns disagree")
+                return PreparedCalls(names, None, None, args, uniform=arities[0], count=count)
+            arity = [arities[w] for w in which]
+        calls = PreparedCalls(names, list(which), list(arity), args)
+        if len(calls.which) != count or len(calls.arity) != count or sum(calls.arity) != len(args):
             raise wire.ProtocolError("a batch whose columns disagree")
-        return PreparedCalls(names, which, arity, args)
+        return calls
 
     def op_prepare(self, message, reply):
         reply["ok"] = self._handle(self._columns(message))
@@ -268,15 +299,13 @@ class Driver:
             start, stop, step = (int(n) for n in message["range"])
             method = getattr(target, str(message.get("method")))
             numbers = range(start, stop, step)
-            calls = PreparedCalls([method], itertools.repeat(0, len(numbers)), itertools.repeat(1, len(numbers)),
-                                  numbers)
+            calls = PreparedCalls([method], None, None, numbers, uniform=1, count=len(numbers))
         else:
             prepared = message.get("prepared")
             calls = self.decode(prepared) if prepared is not None else self._columns(message)
             if not isinstance(calls, PreparedCalls):
                 raise wire.ProtocolError("a batch of something that is not a prepared batch")
-            calls = PreparedCalls([getattr(target, name) for name in calls.names], calls.which, calls.arity,
-                                  calls.args)
+            calls = calls.bound(target)
         if measure:
             import tracemalloc
             gc.collect()

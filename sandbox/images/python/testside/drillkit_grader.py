@@ -45,12 +45,22 @@ def fetch(stored):
 
 
 def _columns(connection, calls):
+    """Calls as columns: the method names, which one each call uses (left out for one method), the argument
+    count per method (or per call, when a method is called with different counts), and every argument in one
+    flat list. Each column is one pass here and one JSON array on the wire."""
     calls = calls if isinstance(calls, list) else list(calls)
     names = list(dict.fromkeys(str(method) for method, _ in calls))
-    index_of = {name: index for index, name in enumerate(names)}
-    return {"names": names, "which": [index_of[str(method)] for method, _ in calls],
-            "arity": [len(args) for _, args in calls],
-            "args": connection.encode(list(itertools.chain.from_iterable(args for _, args in calls)))}
+    columns = {"names": names, "count": len(calls),
+               "args": connection.encode(list(itertools.chain.from_iterable(args for _, args in calls)))}
+    if len(names) > 1:
+        index_of = {name: index for index, name in enumerate(names)}
+        columns["which"] = [index_of[str(method)] for method, _ in calls]
+    shapes = {(str(method), len(args)) for method, args in calls}
+    if len(shapes) == len(names):
+        columns["arities"] = [dict(shapes)[name] for name in names]
+    else:
+        columns["arity"] = [len(args) for _, args in calls]
+    return columns
 
 
 def _calls_message(connection, calls):
