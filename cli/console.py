@@ -12,11 +12,8 @@ from contextlib import contextmanager
 from typing import Any
 
 from rich.console import Console
-from rich.markdown import Markdown
 from rich.panel import Panel
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.rule import Rule
-from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
 
@@ -62,6 +59,8 @@ def note(message: str) -> None:
 
 
 def markdown(text: str) -> None:
+    from rich.markdown import Markdown  # its parser costs a command that shows no Markdown a tenth of a second
+
     out.print(Markdown(text))
 
 
@@ -75,6 +74,8 @@ def panel(body: str | Text, title: str | None = None, style: str = "") -> None:
 
 
 def code(source: str, language: str = "python") -> None:
+    from rich.syntax import Syntax
+
     out.print(Syntax(source, language, word_wrap=True))
 
 
@@ -118,6 +119,8 @@ def bar(fraction: float, width: int = 20) -> Text:
 @contextmanager
 def progress(description: str, total: int | None = None) -> Iterator[Any]:
     """A progress bar on stderr; yields ``advance(step=1, note=None)``."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     # Not markup: the notes quote candidates' file names and build logs, where `[` is just a bracket.
     columns = [SpinnerColumn(), TextColumn("{task.description}", markup=False)]
     if total is not None:
