@@ -10,6 +10,7 @@ import json
 import os
 import re
 import resource
+import shutil
 import signal
 import subprocess
 import sys
@@ -234,3 +235,14 @@ def test_a_hidden_grader_shows_test_names_and_verdicts_only(run: Invoke, tmp_pat
             expected_text = line.split('"')[1]
             assert expected_text not in result.stdout, f"the hidden grader's message leaked: {expected_text}"
     assert "inputs" not in result.stdout, "the tests' inputs must not come back through printed output"
+
+
+def test_module_state_does_not_leak_from_one_test_into_the_next(run: Invoke, tmp_path: Path) -> None:
+    data, code, _ = check(run, "module_state.py")
+    assert (data["status"], code) == ("pass", 0), data["tests"]
+    # The control: in one process the second and third tests see the first one's state and fail.
+    shutil.copy(HOSTILE / "module_state.py", tmp_path / "solution.py")
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(ADD_GRADER)],
+                          cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(tmp_path)}, capture_output=True,
+                          text=True, check=False)
+    assert "2 failed, 1 passed" in done.stdout, done.stdout[-500:]
