@@ -19,7 +19,7 @@ class Limits:
     test_seconds: float = 2.0
     # Once tests that hung have cost this much in total, the remaining tests are reported as timeouts unrun, so
     # a submission that loops everywhere gets its verdict in about this time.
-    hang_seconds: float = 8.0
+    hang_seconds: float = 7.0
 
     def merged(self, overrides: dict[str, Any] | None) -> Limits:
         """These limits with every non-None override applied."""

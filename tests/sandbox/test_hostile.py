@@ -246,3 +246,15 @@ def test_module_state_does_not_leak_from_one_test_into_the_next(run: Invoke, tmp
                           cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(tmp_path)}, capture_output=True,
                           text=True, check=False)
     assert "2 failed, 1 passed" in done.stdout, done.stdout[-500:]
+
+
+def test_a_submission_that_loops_everywhere_gets_its_verdict_within_twelve_seconds(run: Invoke, tmp_path: Path) -> None:
+    submission = tmp_path / "loops.py"
+    submission.write_text("class LRUCache:\n    def __init__(self, capacity):\n        while True:\n            pass\n")
+    started = time.monotonic()
+    result = run("check", "lru-cache", str(submission), "--json")
+    elapsed = time.monotonic() - started
+    data = json.loads(result.stdout)
+    assert data["status"] == "timeout" and data["passed"] == 0
+    assert any(t["message"].startswith("not run") for t in data["tests"]), "the hang budget must cut the run short"
+    assert elapsed < VERDICT_LIMIT, f"took {elapsed:.1f}s"

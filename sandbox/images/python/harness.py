@@ -30,7 +30,8 @@ JOB_BYTES_CAP = 16 * 1024 * 1024
 BASE_ENV = {"PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "PYTHONDONTWRITEBYTECODE": "1"}
 # Each language's driver: how to start it in the solution process. A new language adds a line here and a driver.
 DRIVERS = {
-    "python": ["python3", "-P", "/opt/drillkit/driver/python_driver.py"],
+    # -S: a submission has the standard library only, and skipping site-packages makes each restart quicker.
+    "python": ["python3", "-P", "-S", "/opt/drillkit/driver/python_driver.py"],
 }
 # Written by the solution user itself before the driver starts: the out-of-memory killer picks the solution
 # first, and only root with CAP_SYS_RESOURCE (nobody here) could lower it again.

@@ -88,7 +88,7 @@ class Policy:
         self.test_seconds = float(data.get("test_seconds", 2.0))
         self.load_seconds = float(data.get("load_seconds", 5.0))
         self.retry_seconds = float(data.get("retry_seconds", 0.25))
-        self.hang_seconds = float(data.get("hang_seconds", 8.0))
+        self.hang_seconds = float(data.get("hang_seconds", 7.0))
         self.output_cap = int(data.get("output_cap", 1024))
         self.memory_mb = int(data.get("memory_mb", 0))
 
