@@ -221,7 +221,8 @@ def run(job):
     if mode == "run":
         write_submission(job.get("submission", {}))
         solutions.prestart()  # loads the submission while pytest starts up
-    env = {**BASE_ENV, "HOME": "/grading", "PYTHONPATH": "/opt/drillkit/testside:/opt/drillkit",
+    # TMPDIR inside the private area: /tmp is the solution user's too, and it could plant paths there.
+    env = {**BASE_ENV, "HOME": "/grading", "TMPDIR": "/grading/tmp", "PYTHONPATH": "/opt/drillkit/testside:/opt/drillkit",
            "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1", "DRILLKIT_CONTROL_FD": str(theirs.fileno())}
     # cwd "/": the child changes directory before it changes user, and /grading is closed to root here.
     test = subprocess.Popen(["python3", "-P", "/opt/drillkit/testside/bootstrap.py"], env=env, cwd="/",

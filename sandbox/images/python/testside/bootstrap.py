@@ -39,6 +39,7 @@ def main():
     os.chdir("/grading")
     job = json.loads(sys.stdin.buffer.read())
     write_grader(job["grader"])
+    os.makedirs("/grading/tmp", mode=0o700, exist_ok=True)
     import drillkit_session
 
     connection = drillkit_session.install(int(os.environ["DRILLKIT_CONTROL_FD"]), job["policy"],
