@@ -64,7 +64,50 @@ def main() -> int:
     print(f"  drillkit check : {ours_median:.2f}s")
     print(f"  docker run     : {base_median:.2f}s")
     print(f"  ratio          : {ours_median / base_median:.2f}x")
+    print("where drillkit's time goes (one run, in this process):")
+    for name, seconds in breakdown(question.id, reference.read_bytes()):
+        print(f"  {name:<46}: {seconds:.2f}s")
     return 0
+
+
+def breakdown(question_id: str, source: bytes) -> list[tuple[str, float]]:
+    """The phases of one `check`: the command's imports, the bank, the daemon, the container, and inside it the
+    harness's own timeline (from the report's timings)."""
+    import json
+    import secrets
+
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import cli.main, drillkit.graders, sandbox.docker_backend, docker"],
+                   check=True)
+    imports = time.perf_counter() - started
+    started = time.perf_counter()
+    bank = load_bank()
+    loaded = time.perf_counter() - started
+    from sandbox.backend import Job
+    from sandbox.docker_backend import DockerBackend
+    from sandbox.grading import job_payload
+
+    started = time.perf_counter()
+    backend = DockerBackend()
+    backend.runner_id("python")
+    connected = time.perf_counter() - started
+    question = bank.get(question_id)
+    limits = limits_for(question)
+    nonce = secrets.token_hex(8)
+    payload = job_payload(bank.grader_dir(question, "python"), "python", source, limits, nonce, "run")
+    started = time.perf_counter()
+    raw = backend.run(Job("python", payload, limits))
+    ran = time.perf_counter() - started
+    line = next(line for line in raw.stdout.splitlines() if line.startswith(f"DRILLKIT-REPORT {nonce} "))
+    timings = json.loads(line.split(" ", 2)[2]).get("timings", {})
+    first_test = float(timings.get("first_test", 0))
+    done = float(timings.get("done", 0))
+    return [("interpreter start and imports", imports), ("loading the bank", loaded),
+            ("connecting to the daemon, checking the image", connected),
+            ("the container, start to removal", ran),
+            ("  harness start to the first test", first_test),
+            ("  the tests", done - first_test),
+            ("  container start, stop and removal", ran - done)]
 
 
 if __name__ == "__main__":
