@@ -6,6 +6,7 @@ Sandbox exceptions become drillkit's own here, so the command line maps one hier
 from __future__ import annotations
 
 import dataclasses
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -138,17 +139,23 @@ class DoctorCheck:
 
 def doctor(language: str = "python", runtime: str | None = None) -> list[DoctorCheck]:
     from sandbox.docker_backend import DAEMON_FIX, connect
-    from sandbox.image import build_command, require_runner, runner_tag
+    from sandbox.image import as_root_command, build_command, find_tool, require_runner, runner_tag
 
     checks = []
     client_binary = shutil.which("docker")
     checks.append(DoctorCheck("docker CLI", client_binary is not None, client_binary or "not found (optional)",
-                              None if client_binary else "apt-get install docker.io"))
+                              None if client_binary else as_root_command("apt-get install docker.io")))
     try:
         client = connect(timeout=5)
     except SandboxUnavailable as exc:
-        engine_installed = shutil.which("dockerd") is not None
-        fix = DAEMON_FIX if engine_installed else "apt-get install docker.io, then: " + DAEMON_FIX
+        engine_installed = find_tool("dockerd") is not None
+        if "permission denied" in exc.message.lower():
+            # The daemon runs, but this user may not talk to it: the one missing privilege is the docker group.
+            fix = "sudo usermod -aG docker $USER, then log in again (or run: newgrp docker)"
+        elif engine_installed:
+            fix = DAEMON_FIX
+        else:
+            fix = as_root_command("apt-get install docker.io") + ", then: " + DAEMON_FIX
         checks.append(DoctorCheck("Docker daemon", False, exc.message, fix))
         checks.append(DoctorCheck("runner image", False, f"{runner_tag(language)} (daemon unreachable)",
                                   build_command(language, offline=False)))
@@ -167,8 +174,11 @@ def doctor(language: str = "python", runtime: str | None = None) -> list[DoctorC
         checks.append(DoctorCheck("gVisor (optional)", "runsc" in runtimes,
                                   "available: --runtime runsc" if "runsc" in runtimes else "not installed; runc is used",
                                   None))
-    debootstrap = shutil.which("debootstrap")
+    debootstrap = find_tool("debootstrap")
     checks.append(DoctorCheck("debootstrap (offline builds)", debootstrap is not None, debootstrap or "not found",
-                              None if debootstrap else "apt-get install debootstrap"))
+                              None if debootstrap else as_root_command("apt-get install debootstrap")))
+    if debootstrap is not None and os.geteuid() != 0:
+        checks.append(DoctorCheck("offline builds", True,
+                                  f"need root for debootstrap: {as_root_command('drillkit sandbox build --offline')}"))
     return checks
 

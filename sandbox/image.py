@@ -34,6 +34,25 @@ def _quiet(_: str) -> None:
     return None
 
 
+# Debian installs dockerd and debootstrap in /usr/sbin, which is not on a normal user's PATH.
+SYSTEM_BIN_DIRS = ("/usr/local/sbin", "/usr/sbin", "/sbin")
+
+
+def find_tool(name: str) -> str | None:
+    """The path of a system tool: on PATH, or in the sbin folders a normal user's PATH lacks."""
+    path = os.pathsep.join([os.environ.get("PATH", ""), *SYSTEM_BIN_DIRS])
+    return shutil.which(name, path=path)
+
+
+def as_root_command(command: str) -> str:
+    """``command`` as a normal user runs it with root rights: sudo, with drillkit by its full path (sudo's PATH
+    has no ~/.local/bin, where pipx puts it)."""
+    if os.geteuid() == 0:
+        return command
+    program = shutil.which("drillkit") or "drillkit"
+    return "sudo " + command.replace("drillkit", program, 1) if command.startswith("drillkit") else "sudo " + command
+
+
 def context_dir(language: str) -> Path:
     path = IMAGES_DIR / language
     if not (path / "Dockerfile").is_file():
@@ -143,11 +162,12 @@ def make_offline_base(client: Any, *, suite: str | None = None, mirror: str | No
             return tag, True
         except docker.errors.ImageNotFound:
             pass
-    debootstrap = shutil.which("debootstrap")
+    debootstrap = find_tool("debootstrap")
     if debootstrap is None:
-        raise ImageBuildError("debootstrap is not installed", fix="apt-get install debootstrap")
+        raise ImageBuildError("debootstrap is not installed", fix=as_root_command("apt-get install debootstrap"))
     if os.geteuid() != 0:
-        raise ImageBuildError("debootstrap needs root", fix="run the offline build as root (sudo)")
+        raise ImageBuildError("debootstrap needs root to build the offline base image",
+                              fix=as_root_command("drillkit sandbox build --offline"))
     workdir = Path(tempfile.mkdtemp(prefix="drillkit-base-"))
     try:
         rootfs = workdir / "rootfs"

@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+# Debian installs dockerd and debootstrap in /usr/sbin, which a normal user's PATH lacks.
+export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
 say() { printf '\n== %s\n' "$*"; }
 
 missing=()
