@@ -246,6 +246,9 @@ class Connection:
 
     def ensure(self):
         """A loaded solution process, or SolutionNotLoaded saying why there is none."""
+        if self.load_state is not None and self.load_state[0] != "ok":
+            # The same file does not load the next time either: no test waits for it again.
+            raise SolutionNotLoaded(f"the submission does not load: {self.load_state[1]}", self.load_state[0])
         if self.channel is None:
             status, message = self.spawn()
             if status != "ok":
