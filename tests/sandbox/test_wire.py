@@ -1,0 +1,133 @@
+"""The wire protocol's codec and framing, on hand-made messages (no Docker): what crosses, and what is refused."""
+
+from __future__ import annotations
+
+import json
+import socket
+import sys
+import threading
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "sandbox" / "images" / "python"))
+import wire
+
+
+def handle(value: Any) -> list[Any]:
+    return ["ref", id(value)]
+
+
+def resolve(tag: str, data: list[Any]) -> Any:
+    return (tag, data[1])
+
+
+def roundtrip(value: Any) -> Any:
+    return wire.decode(json.loads(json.dumps(wire.encode(value, handle))), resolve)
+
+
+@pytest.mark.parametrize("value", [
+    None, True, False, 0, -7, 2**80, "", "naïve 東京", 1.5, -0.0, b"\x00\xff", Decimal("1.50"), [1, [2, "x"]],
+    (1, (2,)), {"a": 1, (1, 2): [3], 4: None}, {1, 2}, frozenset({"x"}), [(f"k{i}", str(i)) for i in range(5)],
+    [("k", None), ("j", True)], [],
+])
+def test_plain_values_cross_unchanged_with_their_types(value: Any) -> None:
+    back = roundtrip(value)
+    assert back == value
+    assert type(back) is type(value)
+    if isinstance(value, list) and value and isinstance(value[0], tuple):
+        assert all(type(item) is tuple for item in back)
+
+
+def test_special_floats_cross() -> None:
+    back = roundtrip([float("inf"), float("-inf"), float("nan")])
+    assert back[0] == float("inf") and back[1] == float("-inf") and back[2] != back[2]
+
+
+def test_subclasses_of_builtins_cross_as_the_builtin_not_as_themselves() -> None:
+    class Always(int):
+        def __eq__(self, other: object) -> bool:
+            return True
+
+        __hash__ = int.__hash__
+
+    class Odd(dict):  # type: ignore[type-arg]
+        def items(self):  # type: ignore[no-untyped-def]
+            return [("forged", 1)]
+
+    back = roundtrip([Always(3), Odd(real=2)])
+    assert type(back[0]) is int and back[0] == 3 and back[0] != 4
+    assert back[1] == {"real": 2} and type(back[1]) is dict
+
+
+def test_objects_that_are_not_data_cross_through_the_handle_callback() -> None:
+    thing = object()
+    assert roundtrip([thing]) == [("ref", id(thing))]
+
+
+@pytest.mark.parametrize("data", [
+    {"a": 1}, ["nope", 1], [], [1, 2], ["list"], ["list", "not-a-list"], ["dict", [[1]]], ["dict", [[[1], 2]]],
+    ["set", [["list", [1]]]], ["float", "fast"], ["decimal", "x1"], ["decimal", "1" * 5000], ["bytes", "!!!"],
+    ["rows", 2, [1, 2, 3]], ["rows", 0, []], ["rows", 2, [1, ["list", []]]], ["rows", 2],
+])
+def test_malformed_values_are_protocol_errors(data: Any) -> None:
+    with pytest.raises(wire.ProtocolError):
+        wire.decode(data, resolve)
+
+
+def test_nesting_deeper_than_the_limit_is_refused() -> None:
+    data: Any = 1
+    for _ in range(wire.MAX_DEPTH + 5):
+        data = ["list", [data]]
+    with pytest.raises(wire.ProtocolError, match="nested deeper"):
+        wire.decode(data, resolve)
+
+
+def pair(max_message: int = wire.MAX_MESSAGE) -> tuple[wire.Channel, socket.socket]:
+    ours, theirs = socket.socketpair()
+    return wire.Channel(ours, max_message), theirs
+
+
+def test_a_message_longer_than_the_cap_is_refused_without_waiting_for_its_end() -> None:
+    channel, theirs = pair(max_message=1000)
+    writer = threading.Thread(target=lambda: theirs.sendall(b"x" * 200_000))
+    writer.start()
+    with pytest.raises(wire.ProtocolError, match="longer than"):
+        channel.recv(deadline=None)
+    theirs.close()
+    writer.join()
+
+
+@pytest.mark.parametrize("line", [b"not json\n", b"[1, 2]\n", b"\xff\xfe\n", b"[" * 100_000 + b"\n"])
+def test_a_line_that_is_not_a_json_object_is_refused(line: bytes) -> None:
+    channel, theirs = pair()
+    theirs.sendall(line)
+    with pytest.raises(wire.ProtocolError):
+        channel.recv()
+
+
+def test_a_closed_channel_and_a_missed_deadline_are_told_apart() -> None:
+    import time
+
+    channel, theirs = pair()
+    with pytest.raises(wire.Timeout):
+        channel.recv(deadline=time.monotonic() + 0.05)
+    theirs.close()
+    with pytest.raises(wire.Closed):
+        channel.recv(deadline=time.monotonic() + 1)
+
+
+def test_messages_arrive_whole_and_in_order_whatever_the_chunking() -> None:
+    channel, theirs = pair()
+    payload = b"".join(json.dumps({"id": i, "ok": "x" * i}).encode() + b"\n" for i in range(200))
+
+    def write() -> None:
+        for start in range(0, len(payload), 7):
+            theirs.sendall(payload[start:start + 7])
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    assert [channel.recv()["id"] for _ in range(200)] == list(range(200))
+    writer.join()
