@@ -8,6 +8,14 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 # Debian installs dockerd and debootstrap in /usr/sbin, which a normal user's PATH lacks.
 export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
 say() { printf '\n== %s\n' "$*"; }
+# Run with sudo from a user's clone: whatever this run creates there goes back to that user, so their own
+# `pip install -e .` or the next run without sudo is not refused.
+give_back() {
+  if [ "$(id -u)" -eq 0 ] && [ -n "${SUDO_UID:-}" ]; then
+    chown -R "$SUDO_UID:${SUDO_GID:-$SUDO_UID}" . 2>/dev/null || true
+  fi
+}
+trap give_back EXIT
 
 missing=()
 command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
