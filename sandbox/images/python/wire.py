@@ -21,6 +21,15 @@ MAX_DEPTH = 64
 _READ_CHUNK = 1 << 16
 
 
+MESSAGE_CAP = 2000
+
+
+def cut(text, cap=MESSAGE_CAP):
+    """``text`` at most ``cap`` characters long, saying how much was left out."""
+    text = str(text)
+    return text if len(text) <= cap else text[:cap] + f"... [{len(text) - cap} more characters]"
+
+
 class ProtocolError(Exception):
     """The other side sent something that is not a well-formed message of this protocol."""
 

@@ -22,14 +22,10 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import wire
 
 SUBMISSION_DIR = "/tmp/submission"
-MESSAGE_CAP = 2000
 SESSION_ENDED = 86  # a session child's exit code after `end`; any other means it died
 INTERESTING_DUNDERS = ("__len__", "__contains__", "__iter__", "__getitem__", "__setitem__", "__delitem__",
                        "__call__", "__bool__")
 
-
-def _cut(text, cap=MESSAGE_CAP):
-    return text if len(text) <= cap else text[:cap] + f"... [{len(text) - cap} more characters]"
 
 
 class TestObject:
@@ -179,7 +175,7 @@ class Driver:
         except Exception:  # a __str__ that raises is the submission's problem, not the protocol's
             message = f"<unprintable {cls.__name__}>"
         return {"type": bases[0] if bases else "Exception", "class": own, "bases": bases,
-                "message": _cut(message)}
+                "message": wire.cut(message)}
 
     # --- requests -------------------------------------------------------------------------------------------
 
@@ -400,7 +396,7 @@ def _load_error(exc):
         where = f" (solution line {exc.lineno})"
     elif frames:
         where = f" (solution line {frames[-1].lineno})"
-    return {"type": type(exc).__name__, "message": _cut(f"{type(exc).__name__}: {exc}{where}")}
+    return {"type": type(exc).__name__, "message": wire.cut(f"{type(exc).__name__}: {exc}{where}")}
 
 
 def main():

@@ -8,14 +8,7 @@ import json
 
 import drillkit_session
 import pytest
-
-MESSAGE_CAP = 2000
-
-
-def _cut(text, cap=MESSAGE_CAP):
-    if len(text) <= cap:
-        return text
-    return text[:cap] + f"\n... [message truncated: {len(text) - cap} more characters]"
+import wire
 
 
 class Reporter:
@@ -44,7 +37,7 @@ class Reporter:
             self.report_load()
             # A hidden grader's traceback would quote its source.
             message = "the grader's tests could not be loaded" if self.hidden else \
-                _cut(_collect_message(report.longreprtext or ""))
+                wire.cut(_collect_message(report.longreprtext or ""))
             self.emit(event="collect_error", nodeid=report.nodeid, message=message)
 
     @pytest.hookimpl(tryfirst=True)
@@ -82,18 +75,16 @@ class Reporter:
                 report.drillkit_status = "memory"
 
     def pytest_runtest_logreport(self, report):
-        state = self.results.setdefault(report.nodeid, {"outcome": "passed", "status": "pass", "message": None,
-                                                        "duration_s": 0.0})
-        state["duration_s"] = round(state["duration_s"] + report.duration, 4)
+        state = self.results.setdefault(report.nodeid, {"outcome": "passed", "status": "pass", "message": None})
         if report.failed and state["outcome"] != "failed":
             state["outcome"] = "failed"
             state["status"] = getattr(report, "drillkit_status", "fail")
             message = getattr(report, "drillkit_message", None) or _failure_message(report)
-            state["message"] = _cut(message)
+            state["message"] = wire.cut(message)
         elif report.skipped and report.when in ("setup", "call") and state["outcome"] == "passed":
             state["outcome"] = "skipped"
             state["status"] = "skip"
-            state["message"] = _cut(_skip_message(report))
+            state["message"] = wire.cut(_skip_message(report))
         if report.when == "teardown":
             state["output"] = self.connection.take_output()
             if self.hidden:

@@ -18,7 +18,6 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import wire
 
 SPAWN_REPLY_CAP = 4096
-MESSAGE_CAP = 2000
 
 
 class SolutionProblem(BaseException):
@@ -53,10 +52,6 @@ class SolutionNotLoaded(SolutionProblem):
 class SolutionRaisedBaseException(Exception):
     """The solution raised SystemExit, KeyboardInterrupt or the like: reported, never re-raised as such."""
 
-
-def _cut(text, cap=MESSAGE_CAP):
-    text = str(text)
-    return text if len(text) <= cap else text[:cap] + f"... [{len(text) - cap} more characters]"
 
 
 def oom_kills():
@@ -156,7 +151,6 @@ class Connection:
         self.epoch = 0
         self.in_test = False
         self.deadline = None
-        self.test_name = None
         self.load_state = None  # (status, message) once the first solution process said hello
         self.load_reported = False
         self.hung = set()
@@ -227,7 +221,7 @@ class Connection:
             error = hello.get("error") if isinstance(hello.get("error"), dict) else {}
             self._drop()
             status = "memory" if hello.get("memory") is True else "error"
-            return (status, _cut(error.get("message") or "the submission does not load"))
+            return (status, wire.cut(error.get("message") or "the submission does not load"))
         return ("ok", None)
 
     def _drop(self):
@@ -257,7 +251,6 @@ class Connection:
     # --- tests ----------------------------------------------------------------------------------------------
 
     def begin_test(self, name, limit):
-        self.test_name = name
         self.in_test = True
         self.test_started = time.monotonic()
         self.deadline = self.test_started + limit
@@ -397,11 +390,11 @@ class Connection:
         if type(type_name) is not str or type(message) is not str or (own is not None and type(own) is not str) \
                 or type(bases) is not list or not all(type(b) is str for b in bases):
             raise wire.ProtocolError("a malformed exception")
-        message = _cut(message)
+        message = wire.cut(message)
         builtin = wire.EXCEPTIONS.get(type_name)
         if builtin is None or not issubclass(builtin, Exception):
             name = own or type_name
-            return SolutionRaisedBaseException(f"{what} raised {_cut(name, 80)}: {message} "
+            return SolutionRaisedBaseException(f"{what} raised {wire.cut(name, 80)}: {message} "
                                                "(a solution must not exit or interrupt the tests)")
         if own:
             return self.exception_class(own, type_name)(message)
@@ -454,7 +447,7 @@ class Connection:
         except Exception as exc:  # the test code's exception travels to the solution and may come back
             reply.pop("ok", None)
             bases = wire.builtin_bases(type(exc))
-            reply["raise"] = {"type": bases[0] if bases else "Exception", "message": _cut(str(exc)),
+            reply["raise"] = {"type": bases[0] if bases else "Exception", "message": wire.cut(str(exc)),
                               "ref": self._ref(exc)[1]}
         except BaseException:
             # The test itself stops here (a time limit, a grader's own BaseException): the solution is left
