@@ -62,6 +62,26 @@ def test_subclasses_of_builtins_cross_as_the_builtin_not_as_themselves() -> None
     assert back[1] == {"real": 2} and type(back[1]) is dict
 
 
+def test_long_lists_of_64_bit_ints_cross_packed_and_come_back_as_the_same_list() -> None:
+    numbers = [0, -1, 2**63 - 1, -(2**63), *range(-100, 100)]
+    packed = wire.encode(numbers, handle)
+    assert packed[0] == "ints"
+    back = roundtrip(numbers)
+    assert back == numbers and type(back) is list and all(type(n) is int for n in back)
+
+
+@pytest.mark.parametrize("odd_one", [True, 2**63, -(2**63) - 1, 1.0, None])
+def test_a_list_with_one_item_that_is_not_a_64_bit_int_keeps_every_type(odd_one: Any) -> None:
+    numbers = [*range(100), odd_one]
+    assert wire.encode(numbers, handle)[0] == "list"
+    back = roundtrip(numbers)
+    assert back == numbers and type(back[-1]) is type(odd_one)
+
+
+def test_short_lists_of_ints_stay_readable_json() -> None:
+    assert wire.encode([1, 2, 3], handle) == ["list", [1, 2, 3]]
+
+
 def test_objects_that_are_not_data_cross_through_the_handle_callback() -> None:
     thing = object()
     assert roundtrip([thing]) == [("ref", id(thing))]
@@ -71,6 +91,7 @@ def test_objects_that_are_not_data_cross_through_the_handle_callback() -> None:
     {"a": 1}, ["nope", 1], [], [1, 2], ["list"], ["list", "not-a-list"], ["dict", [[1]]], ["dict", [[[1], 2]]],
     ["set", [["list", [1]]]], ["float", "fast"], ["decimal", "x1"], ["decimal", "1" * 5000], ["bytes", "!!!"],
     ["rows", 2, [1, 2, 3]], ["rows", 0, []], ["rows", 2, [1, ["list", []]]], ["rows", 2],
+    ["ints", 5], ["ints", "AAAA"], ["ints", "not base64!"], ["ints"],
 ])
 def test_malformed_values_are_protocol_errors(data: Any) -> None:
     with pytest.raises(wire.ProtocolError):
@@ -117,6 +138,16 @@ def test_a_closed_channel_and_a_missed_deadline_are_told_apart() -> None:
     theirs.close()
     with pytest.raises(wire.Closed):
         channel.recv(deadline=time.monotonic() + 1)
+
+
+def test_a_message_of_several_megabytes_arrives_whole_after_many_partial_reads() -> None:
+    channel, theirs = pair()
+    big = {"id": 1, "ok": "y" * 5_000_000}
+    writer = threading.Thread(target=lambda: theirs.sendall(json.dumps(big).encode() + b"\n" + b'{"id": 2}\n'))
+    writer.start()
+    assert channel.recv() == big
+    assert channel.recv() == {"id": 2}
+    writer.join()
 
 
 def test_messages_arrive_whole_and_in_order_whatever_the_chunking() -> None:

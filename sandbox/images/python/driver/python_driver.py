@@ -261,13 +261,13 @@ class Driver:
         """A batch's calls from their columns (see sandbox/protocol.md)."""
         names = [str(name) for name in message.get("names") or []]
         count = message.get("count")
-        which = message.get("which")
+        which = self._int_column(message.get("which"))
         arities = message.get("arities")
-        arity = message.get("arity")
+        arity = self._int_column(message.get("arity"))
         args = self.decode(message.get("args") or ["list", []])
         if which is None:
-            which = itertools.repeat(0, count) if names else ()
-        elif not all(type(w) is int and 0 <= w < len(names) for w in which):
+            which = itertools.repeat(0, count) if names and type(count) is int else ()
+        elif which and (min(which) < 0 or max(which) >= len(names)):
             raise wire.ProtocolError("a batch call of a method it does not name")
         if type(args) is not list or type(count) is not int:
             raise wire.ProtocolError("a batch without its arguments or its count")
@@ -278,11 +278,24 @@ class Driver:
                 if arities[0] * count != len(args):
                     raise wire.ProtocolError("a batch whose columns disagree")
                 return PreparedCalls(names, None, None, args, uniform=arities[0], count=count)
-            arity = [arities[w] for w in which]
-        calls = PreparedCalls(names, list(which), list(arity), args)
+            arity = list(map(arities.__getitem__, which))
+        elif arity and min(arity) < 0:
+            raise wire.ProtocolError("a batch call with a negative argument count")
+        calls = PreparedCalls(names, list(which), arity, args)
         if len(calls.which) != count or len(calls.arity) != count or sum(calls.arity) != len(args):
             raise wire.ProtocolError("a batch whose columns disagree")
         return calls
+
+    def _int_column(self, data):
+        """A column of counts or indexes: a list value (packed ``ints`` or a plain ``list``) of integers only."""
+        if data is None:
+            return None
+        column = self.decode(data)
+        if type(data) is list and data and data[0] == "ints":
+            return column  # packed: integers by construction
+        if type(column) is not list or not all(type(n) is int for n in column):
+            raise wire.ProtocolError("a batch column that is not a list of integers")
+        return column
 
     def op_prepare(self, message, reply):
         reply["ok"] = self._handle(self._columns(message))

@@ -6,6 +6,7 @@ the submission, not round trips; its time is still measured here, in the trusted
 
 import itertools
 from collections import namedtuple
+from operator import itemgetter
 
 import drillkit_session
 
@@ -47,19 +48,23 @@ def fetch(stored):
 def _columns(connection, calls):
     """Calls as columns: the method names, which one each call uses (left out for one method), the argument
     count per method (or per call, when a method is called with different counts), and every argument in one
-    flat list. Each column is one pass here and one JSON array on the wire."""
+    flat list. Each column is one C-level pass here and one packed array on the wire."""
     calls = calls if isinstance(calls, list) else list(calls)
-    names = list(dict.fromkeys(str(method) for method, _ in calls))
+    methods = list(map(itemgetter(0), calls))
+    index_of = {method: index for index, method in enumerate(dict.fromkeys(methods))}
+    names = [str(method) for method in index_of]
+    arity = list(map(len, map(itemgetter(1), calls)))
     columns = {"names": names, "count": len(calls),
-               "args": connection.encode(list(itertools.chain.from_iterable(args for _, args in calls)))}
-    if len(names) > 1:
-        index_of = {name: index for index, name in enumerate(names)}
-        columns["which"] = [index_of[str(method)] for method, _ in calls]
-    shapes = {(str(method), len(args)) for method, args in calls}
+               "args": connection.encode(list(itertools.chain.from_iterable(map(itemgetter(1), calls))))}
+    which = list(map(index_of.__getitem__, methods)) if len(names) > 1 else None
+    if which is not None:
+        columns["which"] = connection.encode(which)
+    shapes = set(zip(itertools.repeat(0, len(arity)) if which is None else which, arity, strict=True))
     if len(shapes) == len(names):
-        columns["arities"] = [dict(shapes)[name] for name in names]
+        per_method = dict(shapes)
+        columns["arities"] = [per_method[index] for index in range(len(names))]
     else:
-        columns["arity"] = [len(args) for _, args in calls]
+        columns["arity"] = connection.encode(arity)
     return columns
 
 
