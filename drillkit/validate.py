@@ -13,6 +13,7 @@ from drillkit import lock
 from drillkit.bank import Bank, BankRoot, Problem, bank_roots, question_files, scan
 from drillkit.changes import BANK_WIDE_FILES, question_paths
 from drillkit.errors import BankError, UsageError
+from drillkit.item_writing import ChoiceStats, choice_stats, item_warnings
 from drillkit.model import Question
 
 # Two prompts sharing this much of their word pairs say the same thing twice.
@@ -48,10 +49,14 @@ class ValidationReport:
     # New ids are welcome, but the lock only protects them once `--update-lock` records them.
     unlocked: tuple[str, ...] = ()
     lock_update: lock.LockUpdate | None = None
+    # Item-writing cues (see drillkit.item_writing): shown always, failing the run only when strict.
+    warnings: tuple[Problem, ...] = ()
+    strict: bool = False
 
     @property
     def ok(self) -> bool:
-        return not self.problems and all(check.ok for check in self.grader_checks)
+        return (not self.problems and all(check.ok for check in self.grader_checks)
+                and not (self.strict and self.warnings))
 
 
 GraderRunner = Callable[[Bank, Question], list[GraderCheck]]
@@ -189,7 +194,7 @@ def lock_problems(bank: Bank, selected: set[Path] | None,
 
 def validate(extra_roots: Sequence[str | Path] = (), paths: Sequence[Path] = (), *,
              grader_runner: GraderRunner | None = None, update: bool = False,
-             baseline: tuple[Path, Mapping[str, lock.LockEntry]] | None = None) -> ValidationReport:
+             baseline: tuple[Path, Mapping[str, lock.LockEntry]] | None = None, strict: bool = False) -> ValidationReport:
     """Check the bank (or only the files in ``paths``, against the whole bank); with ``update``, first record the
     top layer's deliberate changes in its answers.lock; with ``baseline``, hold answers to the base branch's lock
     too."""
@@ -215,4 +220,13 @@ def validate(extra_roots: Sequence[str | Path] = (), paths: Sequence[Path] = (),
     lock_update = update_lock(bank, bank.roots[-1], baseline) if update else None
     locked_problems, unlocked = lock_problems(bank, selected, baseline)
     problems.extend(locked_problems)
-    return ValidationReport(count, tuple(problems), tuple(grader_checks), tuple(unlocked), lock_update)
+    warnings = tuple(warning for question in checked for warning in item_warnings(question))
+    return ValidationReport(count, tuple(problems), tuple(grader_checks), tuple(unlocked), lock_update, warnings, strict)
+
+
+def choice_stats_of(bank: Bank, paths: Sequence[Path] = ()) -> ChoiceStats:
+    """The item-writing targets on the bank's choice questions, or on those in ``paths`` (files or folders)."""
+    if not paths:
+        return choice_stats(bank.questions)
+    selected = {file.resolve() for file in _expand(paths)}
+    return choice_stats(q for q in bank.questions if q.path.resolve() in selected)

@@ -9,8 +9,9 @@ from cli.context import app
 from cli.options import json_option
 from drillkit.changes import changed_questions
 from drillkit.errors import UsageError
+from drillkit.item_writing import ChoiceStats
 from drillkit.safe_text import visible
-from drillkit.validate import validate
+from drillkit.validate import choice_stats_of, validate
 
 
 @click.command("validate")
@@ -22,14 +23,27 @@ from drillkit.validate import validate
                    "uncommitted and untracked files included.")
 @click.option("--update-lock", is_flag=True, help="Record new ids, bumped revisions and retired ids in "
               "questions/answers.lock first.")
+@click.option("--strict", is_flag=True, help="Item-writing warnings fail the check too (and, with --stats, any "
+              "missed target).")
+@click.option("--stats", is_flag=True, help="Instead of checking files, print how far guessing by length or "
+              "position gets on the choice questions (of PATHs, or the whole bank), against the targets.")
 @json_option
 def validate_command(paths: tuple[Path, ...], run_graders: bool, changed_base: str | None, update_lock: bool,
-                     as_json: bool) -> None:
-    """Check question files: schema, ids, qualifications, graders, answers, near-duplicates, answers.lock.
+                     strict: bool, stats: bool, as_json: bool) -> None:
+    """Check question files: schema, ids, qualifications, graders, answers, near-duplicates, answers.lock, and
+    item writing (warnings).
 
     With PATHs (files or folders; grader files stand for their question) only those are checked, against the
-    whole bank. Exits 1 when anything is wrong.
+    whole bank. Exits 1 when anything is wrong, or with --strict when anything is warned about.
     """
+    if stats:
+        if run_graders or update_lock or changed_base is not None:
+            raise UsageError("--stats takes only PATHs, --strict and --json")
+        result = choice_stats_of(app().bank, paths)
+        render_stats(result, as_json)
+        if strict and not result.met:
+            raise click.exceptions.Exit(1)
+        return
     baseline = None
     if changed_base is not None:
         if paths:
@@ -44,12 +58,14 @@ def validate_command(paths: tuple[Path, ...], run_graders: bool, changed_base: s
         from drillkit.graders import run_reference_and_starter
 
         runner = run_reference_and_starter
-    report = validate(app().bank_paths, paths, grader_runner=runner, update=update_lock, baseline=baseline)
+    report = validate(app().bank_paths, paths, grader_runner=runner, update=update_lock, baseline=baseline,
+                      strict=strict)
     if as_json:
         console.print_json({
             "ok": report.ok,
             "checked": report.checked,
             "problems": [{"path": str(p.path), "line": p.line, "message": p.message} for p in report.problems],
+            "warnings": [{"path": str(p.path), "line": p.line, "message": p.message} for p in report.warnings],
             "unlocked": list(report.unlocked),
             "lock_update": report.lock_update and {
                 "path": str(report.lock_update.path), "added": list(report.lock_update.added),
@@ -67,6 +83,8 @@ def validate_command(paths: tuple[Path, ...], run_graders: bool, changed_base: s
                          f"--update-lock): {', '.join(report.unlocked)}")
         for problem in report.problems:
             console.err.print(str(problem), markup=False, highlight=False)
+        for warning in report.warnings:
+            console.err.print(f"{warning} (warning)", markup=False, highlight=False)
         if report.grader_checks:
             console.table(
                 ["question", "file", "verdict", "expected", ""],
@@ -76,10 +94,33 @@ def validate_command(paths: tuple[Path, ...], run_graders: bool, changed_base: s
                 title="graders",
             )
         failures = sum(1 for c in report.grader_checks if not c.ok)
+        warned = f", {len(report.warnings)} item-writing warning(s)" if report.warnings else ""
         if report.ok:
-            console.info(f"✔ {report.checked} question file(s) valid", style="green")
+            console.info(f"✔ {report.checked} question file(s) valid{warned}", style="green")
+        elif not report.problems and not failures:
+            console.error(f"{len(report.warnings)} item-writing warning(s) in {report.checked} question file(s) "
+                          "(--strict)")
         else:
             console.error(f"{len(report.problems)} problem(s), {failures} grader check(s) wrong "
                           f"in {report.checked} question file(s)")
     if not report.ok:
         raise click.exceptions.Exit(1)
+
+
+def render_stats(stats: ChoiceStats, as_json: bool) -> None:
+    if as_json:
+        console.print_json(stats.to_json())
+    else:
+        console.table(
+            ["target", "share", "bound", "questions", ""],
+            ([t.name, f"{t.value:.0%}", t.bound, f"{t.count}/{t.out_of}",
+              console.styled("met", "green") if t.met else console.styled("missed", "bold red")] for t in stats.targets),
+            title=f"choice questions: {stats.single_choice} single-choice, {stats.multiple_choice} multiple-choice",
+        )
+        patterns = ", ".join(f"{pattern}: {count}" for pattern, count in stats.patterns) or "none"
+        console.info(f"multiple-choice patterns (correct of total): {patterns}")
+        missed = sum(not t.met for t in stats.targets)
+        if missed:
+            console.error(f"{missed} target(s) missed")
+        else:
+            console.info("✔ every target met", style="green")

@@ -178,3 +178,83 @@ def test_a_question_new_on_the_branch_may_be_re_recorded_without_a_bump(run: Inv
     (repo / REFERENCE).write_text("def add(a, b):\n    return b + a\n")
     still = run("validate", "--changed", "--update-lock")
     assert still.exit_code == 1 and "answer changed: bump `revision:` to 2" in still.stderr
+
+
+TEAM_QUESTION = """\
+# yaml-language-server: $schema=../schema.json
+id: team-cache-aside
+title: Cache-aside reads
+qualification: caching
+kind: single-choice
+difficulty: easy
+minutes: 2
+prompt: |
+  What does a cache-aside read do on a miss?
+choices:
+  - text: It fails the read.
+    correct: false
+    why: A miss is normal.
+  - text: >-
+      It reads the record from the database, writes it into the cache with a time to live, and returns it, so the
+      next read of the same key is served from the cache without touching the database at all.
+    correct: true
+    why: That is the pattern.
+  - text: It waits for a writer.
+    correct: false
+    why: Nobody fills the cache on a read miss but the reader.
+  - text: It reads a replica.
+    correct: false
+    why: The cache is not a replica.
+explanation: |
+  On a miss the application loads the value and populates the cache.
+references:
+  - title: Example reference
+    url: https://example.org/cache-aside
+"""
+
+
+def team_bank(tmp_path: Path) -> Path:
+    bank = tmp_path / "team-bank"
+    (bank / "questions" / "caching").mkdir(parents=True)
+    (bank / "questions" / "caching" / "team-cache-aside.yaml").write_text(TEAM_QUESTION)
+    return bank
+
+
+def test_a_key_far_longer_than_its_distractors_is_a_warning_with_file_and_line(run: Invoke, tmp_path: Path) -> None:
+    bank = team_bank(tmp_path)
+    result = run("--bank", str(bank), "validate", str(bank / "questions"))
+    assert result.exit_code == 0, result.output
+    line = next(row for row in result.stderr.splitlines() if "item writing" in row)
+    assert re.search(r"team-cache-aside\.yaml:14: item writing: the correct choice is \d+\.\dx as long", line)
+    assert line.endswith("(warning)")
+    assert "1 item-writing warning(s)" in result.stdout
+
+
+def test_strict_turns_item_writing_warnings_into_a_failure(run: Invoke, tmp_path: Path) -> None:
+    bank = team_bank(tmp_path)
+    result = run("--bank", str(bank), "validate", "--strict", "--json", str(bank / "questions"))
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["ok"] is False and data["problems"] == []
+    assert [w["line"] for w in data["warnings"]] == [14]
+
+
+def test_stats_prints_each_target_and_json_says_whether_it_is_met(run: Invoke, tmp_path: Path) -> None:
+    bank = team_bank(tmp_path)
+    result = run("--bank", str(bank), "validate", "--stats", "--json", str(bank / "questions"))
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["single_choice"] == 1 and data["multiple_choice"] == 0
+    longest = next(t for t in data["targets"] if t["name"] == "single-choice: the longest choice is the key")
+    assert longest == {"name": longest["name"], "value": 1.0, "low": None, "high": 0.3, "count": 1, "out_of": 1,
+                       "met": False}
+    assert data["met"] is False
+    strict = run("--bank", str(bank), "validate", "--stats", "--strict", str(bank / "questions"))
+    assert strict.exit_code == 1
+    assert "missed" in strict.stdout and "target(s) missed" in strict.stderr
+
+
+def test_stats_refuses_options_that_check_files(run: Invoke) -> None:
+    result = run("validate", "--stats", "--run-graders")
+    assert result.exit_code == 2
+    assert "--stats takes only PATHs" in result.stderr
