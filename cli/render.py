@@ -29,12 +29,15 @@ def answer(question: Question) -> None:
     if question.answer:
         console.rule("Model answer")
         console.markdown(question.answer)
+    # The checklist a written answer is graded against is numbered, so the candidate can say which points it covered.
     if question.key_points:
         console.rule("Key points")
-        console.markdown("\n".join(f"- {point}" for point in question.key_points))
+        marker = "-" if question.rubric else None
+        console.markdown("\n".join(f"{marker or f'{n}.'} {point}" for n, point in enumerate(question.key_points, 1)))
     if question.rubric:
         console.rule(f"Rubric ({question.rubric_points} points)")
-        console.markdown("\n".join(f"- **{item.points}** — {item.criterion}" for item in question.rubric))
+        console.markdown("\n".join(f"{n}. **{item.points} point{'' if item.points == 1 else 's'}** — {item.criterion}"
+                                    for n, item in enumerate(question.rubric, 1)))
     explanation(question)
 
 

@@ -13,19 +13,30 @@ from drillkit.errors import NotFoundError, UsageError
 from drillkit.model import Question
 from drillkit.progress.records import Source
 from drillkit.quiz import (
+    COVERAGE_HELP,
     SELF_RATINGS,
     Attempt,
+    Coverage,
     Outcome,
     QuizSummary,
+    checklist,
+    coverage_of,
+    coverage_outcome,
     grade_choice,
     make_attempt,
     outcome_for,
+    parse_covered,
     self_rated_outcome,
     summarize,
 )
 from drillkit.select import Filter, filter_questions, pick
 
 HELP_LINE = "letters to answer, h = next hint, s = skip, q = quit"
+
+timed_option = click.option("--timed", is_flag=True,
+                            help="Count down each question's time budget and record overruns.")
+self_rate_option = click.option("--self-rate", is_flag=True,
+                                help="Rate written answers 1-4 instead of ticking off the points they covered.")
 
 
 class QuitQuiz(Exception):
@@ -89,7 +100,24 @@ def _ask_rating() -> int:
         console.warn("answer with a number from 1 to 4")
 
 
-def run_question(question: Question, position: str, *, timed: bool) -> Attempt:
+def _ask_covered(question: Question) -> Coverage:
+    count = len(checklist(question))
+    what = "rubric criteria" if question.rubric else "key points"
+    while True:
+        line = console.ask(f"Which of the {what} 1-{count} did your answer cover? (e.g. 1,3 · all · none · ? · q): ")
+        command = line.strip().lower()
+        if command in {"q", "quit"}:
+            raise QuitQuiz
+        if command in {"?", "h", "help"}:
+            console.info(COVERAGE_HELP, style="dim")
+            continue
+        try:
+            return coverage_of(question, parse_covered(line, count))
+        except UsageError as exc:
+            console.warn(str(exc) + (f" ({exc.hint})" if exc.hint else ""))
+
+
+def run_question(question: Question, position: str, *, timed: bool, self_rate: bool = False) -> Attempt:
     render.header(question, position)
     render.prompt(question)
     if timed:
@@ -116,10 +144,16 @@ def run_question(question: Question, position: str, *, timed: bool) -> Attempt:
         render.answer(question)
         if text is None:
             return make_attempt(question, Outcome.SKIPPED, seconds=seconds, hints_used=hints_used[0], timed=timed)
-        rating = _ask_rating()
-        outcome = self_rated_outcome(rating)
+        coverage = None
+        if self_rate or not checklist(question):
+            outcome = self_rated_outcome(_ask_rating())
+        else:
+            coverage = _ask_covered(question)
+            outcome = coverage_outcome(coverage, hints_used[0], seconds, question.minutes)
+            console.info(f"Covered {len(coverage.covered)} of {len(checklist(question))} "
+                         f"({coverage.share:.0%} of the points): {outcome.value}", style="bold")
         attempt = make_attempt(question, outcome, seconds=seconds, hints_used=hints_used[0], self_rated=True,
-                               timed=timed)
+                               timed=timed, coverage=coverage)
     if attempt.overran:
         console.warn(f"over time: {seconds / 60:.1f} min of {question.minutes}")
     return attempt
@@ -133,7 +167,7 @@ def render_summary(summary: QuizSummary, attempts: list[Attempt]) -> None:
                  + (f", {summary.skipped} skipped" if summary.skipped else ""), style="bold")
 
 
-def run_session(questions: Sequence[Question], *, timed: bool, source: Source) -> None:
+def run_session(questions: Sequence[Question], *, timed: bool, source: Source, self_rate: bool = False) -> None:
     """Serve the questions in order, recording each attempt as it is made, and end with a summary.
 
     Quitting, or input ending, stops early; what was answered is already recorded and is summarized.
@@ -143,7 +177,7 @@ def run_session(questions: Sequence[Question], *, timed: bool, source: Source) -
     started = time.monotonic()
     try:
         for index, question in enumerate(questions, 1):
-            attempt = run_question(question, f"{index}/{len(questions)}", timed=timed)
+            attempt = run_question(question, f"{index}/{len(questions)}", timed=timed, self_rate=self_rate)
             record(attempt)
             attempts.append(attempt)
     except QuitQuiz:
@@ -172,9 +206,14 @@ def quiz_questions(qualifications: tuple[str, ...], kinds: tuple[str, ...], diff
 @filter_options
 @click.option("-n", "--count", default=5, show_default=True, type=click.IntRange(min=1), help="How many questions.")
 @click.option("--seed", type=int, help="Pick the same questions in the same order every time.")
-@click.option("--timed", is_flag=True, help="Count down each question's time budget and record overruns.")
+@timed_option
+@self_rate_option
 def quiz_command(qualifications: tuple[str, ...], kinds: tuple[str, ...], difficulties: tuple[str, ...],
-                 tags: tuple[str, ...], count: int, seed: int | None, timed: bool) -> None:
-    """Answer questions interactively; answers may be piped on stdin."""
+                 tags: tuple[str, ...], count: int, seed: int | None, timed: bool, self_rate: bool) -> None:
+    """Answer questions interactively; answers may be piped on stdin.
+
+    A written answer (short-answer, design) is then graded against the numbered key points or rubric: say which it
+    covered. Covering 80 % of the points counts as right, 40 % as partly, less as wrong.
+    """
     questions = quiz_questions(qualifications, kinds, difficulties, tags, count, seed)
-    run_session(questions, timed=timed, source="quiz")
+    run_session(questions, timed=timed, source="quiz", self_rate=self_rate)

@@ -9,7 +9,7 @@ from cli.recording import now, open_progress
 from drillkit.progress import ProgressStats, QualificationStats, progress_stats
 
 BAR_WIDTH = 8
-COLUMNS = ["qualification", "seen", "right", "due", "mastered", "progress", "overran"]
+COLUMNS = ["qualification", "seen", "right", "covered", "due", "mastered", "progress", "overran"]
 
 
 def _percent(value: float | None) -> str:
@@ -25,14 +25,15 @@ def progress_bar(row: QualificationStats) -> object:
 
 def _row(row: QualificationStats, bold: bool = False) -> list[object]:
     name = console.styled(row.id, "bold") if bold else row.id
-    return [name, f"{row.seen}/{row.questions}", _percent(row.accuracy), row.due, row.mastered, progress_bar(row),
-            row.overran]
+    return [name, f"{row.seen}/{row.questions}", _percent(row.accuracy), _percent(row.coverage), row.due,
+            row.mastered, progress_bar(row), row.overran]
 
 
 def render_stats(stats: ProgressStats) -> None:
     console.table(COLUMNS, [*(_row(row) for row in stats.qualifications), _row(stats.total, bold=True)],
-                  justify={c: "right" for c in ("seen", "right", "due", "mastered", "overran")}, keep=COLUMNS)
-    console.note("right: share of answers right · progress: █ mastered ▒ seen ░ not yet · "
+                  justify={c: "right" for c in ("seen", "right", "covered", "due", "mastered", "overran")}, keep=COLUMNS)
+    console.note("right: share of answers right · covered: average share of the key points or rubric a written "
+                 "answer covered · progress: █ mastered ▒ seen ░ not yet · "
                  "overran: over the time budget in quiz --timed")
     if stats.retired:
         attempts = sum(r.attempts for r in stats.retired)

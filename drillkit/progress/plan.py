@@ -32,10 +32,49 @@ class ReviewPlan:
     new_left_today: int
     coding_due: tuple[str, ...]
     next_due: datetime | None
+    minutes_budget: int | None = None
+    # With a budget: the shortest due (or new) question that was left out for lack of time, if any.
+    shortest_left_out: int | None = None
 
     @property
     def served_due(self) -> int:
         return len(self.questions) - self.new
+
+    @property
+    def minutes(self) -> int:
+        return sum(q.minutes for q in self.questions)
+
+
+def related(first: Question, second: Question) -> bool:
+    """Two questions on one narrow topic: two tags in common, or ids that start with the same two words
+    (``redis-cluster-hash-tags`` and ``redis-cluster-moved-ask``)."""
+    if len(set(first.tags) & set(second.tags)) >= 2:
+        return True
+    return first.id.split("-")[:2] == second.id.split("-")[:2] and first.id.count("-") >= 1
+
+
+def spaced(questions: Sequence[Question]) -> list[Question]:
+    """The questions in their order, except that one is never followed by a related one while an unrelated one
+    is left: each next question is the first remaining that is unrelated to the one before."""
+    left = list(questions)
+    ordered: list[Question] = []
+    while left:
+        pick_at = next((i for i, q in enumerate(left) if not ordered or not related(ordered[-1], q)), 0)
+        ordered.append(left.pop(pick_at))
+    return ordered
+
+
+def _fit(questions: Sequence[Question], budget: int) -> tuple[list[Question], int, int | None]:
+    """In order, each question whose minutes still fit; what is left of the budget; the shortest left out."""
+    chosen: list[Question] = []
+    left_out: list[int] = []
+    for question in questions:
+        if question.minutes <= budget:
+            chosen.append(question)
+            budget -= question.minutes
+        else:
+            left_out.append(question.minutes)
+    return chosen, budget, min(left_out, default=None)
 
 
 def _by_qualification_in_turn(questions: Sequence[Question]) -> list[Question]:
@@ -48,8 +87,11 @@ def _by_qualification_in_turn(questions: Sequence[Question]) -> list[Question]:
 
 
 def plan_review(store: ProgressStore, bank: Bank, *, now: datetime, qualifications: Sequence[str] = (),
-                limit: int | None = None, new_per_day: int = DEFAULT_NEW_PER_DAY) -> ReviewPlan:
-    """Due questions, most overdue first, then never-answered ones up to the day's cap of new questions.
+                limit: int | None = None, new_per_day: int = DEFAULT_NEW_PER_DAY,
+                minutes: int | None = None) -> ReviewPlan:
+    """Due questions, most overdue first, then never-answered ones up to the day's cap of new questions; with
+    ``minutes``, only those that fit in that many minutes by their time budgets, due ones first. Questions on one
+    narrow topic are not served back to back.
 
     Coding questions are scheduled like the rest but practised through ``check``, so they are only counted here.
     """
@@ -59,6 +101,8 @@ def plan_review(store: ProgressStore, bank: Bank, *, now: datetime, qualificatio
         raise UsageError(f"the number of questions must be at least 1, not {limit}")
     if new_per_day < 0:
         raise UsageError(f"new questions per day cannot be negative ({new_per_day})")
+    if minutes is not None and minutes < 1:
+        raise UsageError(f"the time budget must be at least 1 minute, not {minutes}")
     scope = [q for q in bank.questions if not qualifications or q.qualification in qualifications]
     states = store.states()
     due = sorted((q for q in scope if q.id in states and states[q.id].is_due(now)),
@@ -73,7 +117,16 @@ def plan_review(store: ProgressStore, bank: Bank, *, now: datetime, qualificatio
                     and local_day(totals.first_answered) == today)
     allowance = max(0, new_per_day - new_today)
     fresh = _by_qualification_in_turn([q for q in scope if q.id not in states and q.kind != "coding"])
-    queue = (servable_due + fresh[:allowance])[:limit]
+    shortest_left_out = None
+    if minutes is None:
+        queue = (servable_due + fresh[:allowance])[:limit]
+    else:
+        chosen_due, left, shortest_due = _fit(servable_due[:limit], minutes)
+        room = None if limit is None else limit - len(chosen_due)
+        chosen_new, _, shortest_new = _fit(fresh[:allowance][:room], left)
+        queue = chosen_due + chosen_new
+        shortest_left_out = min((m for m in (shortest_due, shortest_new) if m is not None), default=None)
+    queue = spaced(queue)
     upcoming = [states[q.id].due for q in scope if q.id in states and q.kind != "coding" and not states[q.id].is_due(now)]
     new_served = sum(1 for q in queue if q.id not in states)
     return ReviewPlan(
@@ -83,6 +136,8 @@ def plan_review(store: ProgressStore, bank: Bank, *, now: datetime, qualificatio
         new_left_today=allowance - new_served,
         coding_due=coding_due,
         next_due=min(upcoming, default=None),
+        minutes_budget=minutes,
+        shortest_left_out=shortest_left_out,
     )
 
 

@@ -53,6 +53,8 @@ def attempt_json(attempt: AttemptRecord) -> dict[str, Any]:
         "verdict": attempt.verdict,
         "tests_passed": attempt.tests_passed,
         "tests_total": attempt.tests_total,
+        "covered": None if attempt.covered is None else list(attempt.covered),
+        "coverage": attempt.coverage,
     }
 
 
@@ -119,6 +121,12 @@ def _attempt_from_json(entry: Any) -> AttemptRecord:
     if not identifier.strip() or not question_id.strip():
         raise _Invalid("'id' and 'question_id' must not be empty")
     seconds = _field(entry, "seconds", (int, float), optional=True)
+    covered = _field(entry, "covered", list, optional=True)
+    if covered is not None and not all(isinstance(n, int) and not isinstance(n, bool) and n >= 1 for n in covered):
+        raise _Invalid("'covered' must be a list of point numbers from 1")
+    coverage = _field(entry, "coverage", (int, float), optional=True)
+    if coverage is not None and not 0 <= coverage <= 1:
+        raise _Invalid("'coverage' must be a share from 0 to 1")
     return AttemptRecord(
         id=identifier,
         question_id=question_id,
@@ -133,6 +141,8 @@ def _attempt_from_json(entry: Any) -> AttemptRecord:
         verdict=_field(entry, "verdict", str, optional=True),
         tests_passed=_field(entry, "tests_passed", int, optional=True),
         tests_total=_field(entry, "tests_total", int, optional=True),
+        covered=None if covered is None else tuple(covered),
+        coverage=None if coverage is None else float(coverage),
     )
 
 

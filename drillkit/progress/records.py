@@ -33,6 +33,9 @@ class AttemptRecord:
     verdict: str | None = None
     tests_passed: int | None = None
     tests_total: int | None = None
+    # Self-grading against a checklist: the numbers of the points covered, and their share of its points.
+    covered: tuple[int, ...] | None = None
+    coverage: float | None = None
 
     @property
     def reviews(self) -> bool:
@@ -65,6 +68,8 @@ def record_of(attempt: Attempt, source: Source, *, at: datetime | None = None) -
         verdict=attempt.verdict,
         tests_passed=attempt.tests_passed,
         tests_total=attempt.tests_total,
+        covered=attempt.coverage.covered if attempt.coverage else None,
+        coverage=round(attempt.coverage.share, 4) if attempt.coverage else None,
     )
 
 

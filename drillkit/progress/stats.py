@@ -29,18 +29,26 @@ class QualificationStats:
     due: int
     mastered: int
     overran: int
+    self_graded: int = 0
+    coverage_sum: float = 0.0
 
     @property
     def accuracy(self) -> float | None:
         """Right answers among answered attempts (skips left out); None before the first answer."""
         return self.right / self.answered if self.answered else None
 
+    @property
+    def coverage(self) -> float | None:
+        """The average share of the checklist that self-graded written answers covered; None without any."""
+        return self.coverage_sum / self.self_graded if self.self_graded else None
+
     def to_json(self) -> dict[str, Any]:
         accuracy = self.accuracy
         return {"id": self.id, "title": self.title, "questions": self.questions, "seen": self.seen,
                 "attempts": self.attempts, "answered": self.answered, "right": self.right,
                 "accuracy": round(accuracy, 4) if accuracy is not None else None, "due": self.due,
-                "mastered": self.mastered, "overran": self.overran}
+                "mastered": self.mastered, "overran": self.overran, "self_graded": self.self_graded,
+                "coverage": round(self.coverage, 4) if self.coverage is not None else None}
 
 
 @dataclass(frozen=True)
@@ -117,6 +125,8 @@ def progress_stats(store: ProgressStore, bank: Bank, *, now: datetime) -> Progre
             due=sum(1 for s in mine_states if s.is_due(now)),
             mastered=sum(1 for s in mine_states if s.mastered),
             overran=sum(t.overran for t in mine),
+            self_graded=sum(t.self_graded for t in mine),
+            coverage_sum=sum(t.coverage_sum for t in mine),
         ))
     known = set(bank.ids())
     retired = tuple(RetiredQuestion(t.question_id, t.attempts, t.last_attempt)
@@ -134,7 +144,8 @@ def progress_stats(store: ProgressStore, bank: Bank, *, now: datetime) -> Progre
     return ProgressStats(
         qualifications=tuple(rows),
         total=QualificationStats("all", "All qualifications", *(sum(getattr(r, name) for r in rows) for name in (
-            "questions", "seen", "attempts", "answered", "right", "due", "mastered", "overran"))),
+            "questions", "seen", "attempts", "answered", "right", "due", "mastered", "overran", "self_graded",
+            "coverage_sum"))),
         retired=retired,
         attempts=sum(outcomes.values()),
         outcomes=tuple((o.value, outcomes.get(o.value, 0)) for o in Outcome),

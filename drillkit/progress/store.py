@@ -65,11 +65,16 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )""",
         "CREATE INDEX review_states_by_due ON review_states (due)",
     ),
+    (
+        # Checklist self-grading: the covered point numbers ("1,3", "" for none) and their weighted share.
+        "ALTER TABLE attempts ADD COLUMN covered TEXT",
+        "ALTER TABLE attempts ADD COLUMN coverage REAL",
+    ),
 )
 
 RIGHT_OUTCOMES = tuple(o.value for o in Outcome if o.is_right)
 _ATTEMPT_COLUMNS = ("id", "question_id", "kind", "outcome", "answered_at", "source", "seconds", "hints_used",
-                    "self_rated", "overran", "verdict", "tests_passed", "tests_total")
+                    "self_rated", "overran", "verdict", "tests_passed", "tests_total", "covered", "coverage")
 
 
 def schema_version() -> int:
@@ -134,6 +139,8 @@ class QuestionTotals:
     overran: int
     first_answered: datetime | None
     last_attempt: datetime
+    self_graded: int = 0  # attempts graded against a checklist
+    coverage_sum: float = 0.0  # their shares of the checklist covered, added up
 
 
 @dataclass(frozen=True)
@@ -208,7 +215,8 @@ class ProgressStore:
             f"VALUES ({', '.join('?' * len(_ATTEMPT_COLUMNS))})",
             (attempt.id, attempt.question_id, attempt.kind, attempt.outcome.value, timestamp(attempt.answered_at),
              attempt.source, attempt.seconds, attempt.hints_used, int(attempt.self_rated), int(attempt.overran),
-             attempt.verdict, attempt.tests_passed, attempt.tests_total),
+             attempt.verdict, attempt.tests_passed, attempt.tests_total,
+             None if attempt.covered is None else ",".join(map(str, attempt.covered)), attempt.coverage),
         )
         return cursor.rowcount == 1
 
@@ -262,15 +270,18 @@ class ProgressStore:
             return {row[0]: _state_from_row(row) for row in rows}
 
     def totals(self) -> dict[str, QuestionTotals]:
-        """Per question: attempts, answered (not skipped), right, overran, first answer and last attempt."""
+        """Per question: attempts, answered (not skipped), right, overran, first answer, last attempt, and the
+        checklist coverage of its self-graded attempts."""
         marks = ", ".join("?" * len(RIGHT_OUTCOMES))
         with self._guarded():
             rows = self._connection.execute(
                 f"""SELECT question_id, COUNT(*), SUM(outcome != 'skipped'), SUM(outcome IN ({marks})), SUM(overran),
-                           MIN(CASE WHEN outcome != 'skipped' THEN answered_at END), MAX(answered_at)
+                           MIN(CASE WHEN outcome != 'skipped' THEN answered_at END), MAX(answered_at),
+                           COUNT(coverage), TOTAL(coverage)
                     FROM attempts GROUP BY question_id""", RIGHT_OUTCOMES)
             return {row[0]: QuestionTotals(row[0], int(row[1]), int(row[2]), int(row[3]), int(row[4]),
-                                           _moment(row[5]) if row[5] else None, _moment(row[6])) for row in rows}
+                                           _moment(row[5]) if row[5] else None, _moment(row[6]), int(row[7]),
+                                           float(row[8])) for row in rows}
 
     def outcome_counts(self) -> dict[str, int]:
         with self._guarded():
@@ -295,6 +306,7 @@ def _attempt_from_row(row: Sequence[Any]) -> AttemptRecord:
         id=row[0], question_id=row[1], kind=row[2], outcome=Outcome(row[3]), answered_at=_moment(row[4]),
         source=source, seconds=row[6], hints_used=int(row[7]), self_rated=bool(row[8]), overran=bool(row[9]),
         verdict=row[10], tests_passed=row[11], tests_total=row[12],
+        covered=None if row[13] is None else tuple(int(n) for n in row[13].split(",") if n), coverage=row[14],
     )
 
 

@@ -77,7 +77,7 @@ def correct_answers(ids: list[str]) -> str:
         if question.is_choice:
             lines.append(",".join(question.correct_letters))
         else:
-            lines += ["my answer", "", "3"]
+            lines += ["my answer", "", "all"]  # every key point (or rubric criterion) covered
     return "\n".join(lines) + "\n"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from datetime import UTC, datetime, timedelta
@@ -30,7 +31,7 @@ def answer(question: Question, right: bool) -> str:
     if question.is_choice:
         wrong = next(letter for letter in "abcdefgh" if letter not in question.correct_letters)
         return (",".join(question.correct_letters) if right else wrong) + "\n"
-    return f"my answer\n\n{3 if right else 1}\n"
+    return f"my answer\n\n{'all' if right else 'none'}\n"  # the points of the checklist it covered
 
 
 def served(output: str) -> list[str]:
@@ -155,3 +156,107 @@ def test_review_with_a_corrupt_database_names_the_file_and_leaves_it(run: Invoke
     assert f"{path} is not a readable drillkit progress database" in result.stderr
     assert "move it aside" in result.stderr
     assert path.read_bytes() == b"\x00garbage" * 512
+
+
+def test_a_piped_design_answer_covering_points_1_and_2_stores_them_and_the_outcome_they_give(
+        run: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DRILLKIT_NOW", at(T0))
+    design = quizzed(1, 3, ("design",))[0]
+    points = [item.points for item in design.rubric]
+    share = (points[0] + points[1]) / sum(points)
+    expected = "right-fast" if share >= 0.8 else "right-after-hints" if share >= 0.4 else "wrong"
+    # A help request and an out-of-range number are answered, then asked again; nothing is recorded for them.
+    result = run("quiz", "-q", "caching", "-k", "design", "-n", "1", "--seed", "3",
+                 input=f"my design\n\n?\n{len(points) + 1}\n1,2\n")
+    assert result.exit_code == 0, result.output
+    assert re.search(rf"^ *1 {points[0]} points? — ", result.stdout, re.MULTILINE)  # numbered, with its points
+    assert "weighted by their points" in result.stdout and f"outside the points 1-{len(points)}" in result.output
+    assert f"Covered 2 of {len(points)} ({share:.0%} of the points): {expected}" in result.stdout
+
+    exported = json.loads(run("progress", "export").stdout)["attempts"]
+    assert [(a["question_id"], a["covered"], a["coverage"], a["outcome"]) for a in exported] == [
+        (design.id, [1, 2], round(share, 4), expected)]
+    stats = json.loads(run("stats", "--json").stdout)
+    caching = next(q for q in stats["qualifications"] if q["id"] == "caching")
+    assert caching["self_graded"] == 1 and caching["coverage"] == round(share, 4)
+    assert f"{share:.0%}" in run("stats").stdout
+
+
+def test_covered_points_survive_an_export_and_import_into_another_home(
+        run: Invoke, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    short = quizzed(1, 5, ("short-answer",))[0]
+    result = run("quiz", "-q", "caching", "-k", "short-answer", "-n", "1", "--seed", "5", input="text\n\nnone\n")
+    assert result.exit_code == 0, result.output
+    export = tmp_path / "progress.json"
+    assert run("progress", "export", "-o", str(export)).exit_code == 0
+    monkeypatch.setenv("DRILLKIT_HOME", str(tmp_path / "elsewhere"))
+    assert run("progress", "import", str(export)).exit_code == 0
+    with open_store() as store:
+        [attempt] = store.attempts()
+    assert (attempt.question_id, attempt.covered, attempt.coverage, attempt.outcome.value) == (
+        short.id, (), 0.0, "wrong")
+
+
+def test_the_old_one_to_four_rating_stays_behind_self_rate(run: Invoke) -> None:
+    result = run("quiz", "-q", "caching", "-k", "short-answer", "-n", "1", "--seed", "5", "--self-rate",
+                 input="text\n\n3\n")
+    assert result.exit_code == 0, result.output
+    with open_store() as store:
+        [attempt] = store.attempts()
+    assert attempt.covered is None and attempt.coverage is None and attempt.outcome.value == "right"
+
+
+def budget_served(output: str, bank_minutes: dict[str, int]) -> int:
+    return sum(bank_minutes[i] for i in served(output))
+
+
+@pytest.mark.parametrize("budget", [1, 4, 10, 25])
+def test_review_minutes_never_serves_more_than_the_budget_due_questions_first(
+        run: Invoke, monkeypatch: pytest.MonkeyPatch, budget: int) -> None:
+    bank = {q.id: q for q in load_bank().questions}
+    minutes = {i: q.minutes for i, q in bank.items()}
+    kinds = ("single-choice", "multiple-choice", "short-answer", "design")
+    questions = quizzed(8, 4, kinds)
+    monkeypatch.setenv("DRILLKIT_NOW", at(T0))
+    quiz = run("quiz", "-q", "caching", "-n", "8", "--seed", "4",
+               input="".join(answer(q, False) for q in questions))
+    assert quiz.exit_code == 0, quiz.output
+    monkeypatch.setenv("DRILLKIT_NOW", at(T0 + timedelta(days=1)))  # every wrong answer is due again
+    result = run("review", "-q", "caching", "--minutes", str(budget), input="s\n" * 40)
+    assert result.exit_code == 0, result.output
+    ids = served(result.stdout)
+    assert budget_served(result.stdout, minutes) <= budget
+    # Due questions come first: none is left out that would still have fitted in what remains.
+    fits = budget - sum(minutes[i] for i in ids)
+    assert all(q.minutes > fits for q in questions if q.id not in ids)
+    if budget >= min(q.minutes for q in questions):
+        assert ids, result.stdout
+        assert f"of your {budget} min" in result.output
+    else:
+        assert "Nothing fits in" in result.output
+
+
+def test_review_never_serves_two_questions_on_one_narrow_topic_back_to_back_when_it_can_avoid_it(
+        run: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    from drillkit.progress.plan import related
+
+    monkeypatch.setenv("DRILLKIT_NOW", at(T0))
+    result = run("review", "-q", "caching", "--new-per-day", "12", input="s\n" * 12)
+    assert result.exit_code == 0, result.output
+    bank = {q.id: q for q in load_bank().questions}
+    ids = served(result.stdout)
+    assert len(ids) == 12
+    for before, after in itertools.pairwise(ids):
+        if related(bank[before], bank[after]):
+            rest = ids[ids.index(after):]
+            assert all(related(bank[before], bank[i]) for i in rest), (before, after)
+
+
+def test_review_timed_counts_down_and_records_overruns(run: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DRILLKIT_NOW", at(T0))
+    result = run("review", "-q", "caching", "--new-per-day", "1", "--timed", input="s\n")
+    assert result.exit_code == 0, result.output
+    with open_store() as store:
+        [attempt] = store.attempts()
+    assert attempt.source == "review"
+    assert re.search(r"\d+ min", result.stdout)

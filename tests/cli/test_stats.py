@@ -48,9 +48,8 @@ def test_a_scripted_quiz_then_stats_shows_exactly_the_attempts_made(run: Invoke)
     assert quiz.exit_code == 0, quiz.output
     data = stats_json(run)
     assert data["attempts"] == 4
-    expected = {"wrong": 1, "right-after-hints": 0, "right": 0, "right-fast": 0, "skipped": 1}
-    for question in (questions[0], questions[3]):
-        expected["right-fast" if question.is_choice else "right"] += 1
+    # Both right answers came well within half their time budget: the Easy rating, written answers included.
+    expected = {"wrong": 1, "right-after-hints": 0, "right": 0, "right-fast": 2, "skipped": 1}
     assert data["outcomes"] == expected
     caching = row(data, "caching")
     assert (caching["attempts"], caching["answered"], caching["right"], caching["seen"]) == (4, 3, 2, 3)
