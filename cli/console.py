@@ -174,3 +174,11 @@ def stacked_bar(parts: Sequence[tuple[float, str, str]], width: int = 20) -> Tex
         used += cells
     bar_.append("░" * (width - used), style="dim")
     return bar_
+
+
+def clear() -> None:
+    """Start a fresh screen in a terminal (a watcher's redraw); in a pipe or a log, just a blank line."""
+    if out.is_terminal:
+        out.clear()
+    else:
+        out.print()

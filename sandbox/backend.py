@@ -8,7 +8,7 @@ from typing import Literal, Protocol
 from sandbox.limits import Limits
 from sandbox.result import RawRun
 
-Mode = Literal["run", "collect"]
+Mode = Literal["run", "collect", "serve"]
 
 
 @dataclass(frozen=True)

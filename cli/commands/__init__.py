@@ -16,6 +16,7 @@ COMMANDS: dict[str, str] = {
     "progress": "cli.commands.progress:progress_group",
     "solve": "cli.commands.solve:solve_command",
     "check": "cli.commands.check:check_command",
+    "watch": "cli.commands.watch:watch_command",
     "set": "cli.commands.set:set_command",
     "grade": "cli.commands.grade:grade_command",
     "validate": "cli.commands.validate:validate_command",

@@ -13,6 +13,7 @@ import base64
 import ctypes
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -38,6 +39,21 @@ DRIVERS = {
 OOM_FIRST = 'echo 1000 > /proc/self/oom_score_adj; exec "$@"'
 
 
+def oom_kills():
+    """The container's count of out-of-memory kills (cgroup v2 or v1), or None where it cannot be read."""
+    for path, key in (("/sys/fs/cgroup/memory.events", "oom_kill"),
+                      ("/sys/fs/cgroup/memory/memory.oom_control", "oom_kill")):
+        try:
+            with open(path) as source:
+                for line in source:
+                    name, _, value = line.partition(" ")
+                    if name == key:
+                        return int(value)
+        except (OSError, ValueError):
+            continue
+    return None
+
+
 def not_dumpable():
     try:
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
@@ -45,18 +61,29 @@ def not_dumpable():
         pass
 
 
-def read_job():
+def read_frame():
+    """One length-prefixed JSON job from stdin, or None once the host has closed it."""
     stream = sys.stdin.buffer
     header = stream.readline(32)
+    if not header:
+        return None
     size = int(header.strip() or 0)
     if not 0 < size <= JOB_BYTES_CAP:
+        raise SystemExit("harness: malformed job on stdin")
+    return json.loads(stream.read(size))
+
+
+def read_job():
+    job = read_frame()
+    if job is None:
         raise SystemExit("harness: no job on stdin")
-    data = stream.read(size)
-    return json.loads(data)
+    return job
 
 
 def write_submission(files):
     os.makedirs(SUBMISSION_DIR, mode=0o755, exist_ok=True)
+    for old in os.listdir(SUBMISSION_DIR):
+        os.unlink(os.path.join(SUBMISSION_DIR, old))
     for name, content in files.items():
         if "/" in name or name in ("", ".", ".."):
             raise SystemExit(f"harness: refusing submission file name {name!r}")
@@ -118,6 +145,42 @@ def kill_solutions():
         if not processes_of(SOLUTION_UID):
             return
         time.sleep(0.005)
+
+
+def _removable(function, path, _exc):
+    """rmtree's retry for a folder the solution made unwritable to itself: give it back, then remove."""
+    try:
+        os.chmod(os.path.dirname(path), 0o700)
+        function(path)
+    except OSError:
+        pass
+
+
+def clean_scratch():
+    """Remove everything the solution user left in the shared scratch areas, so the next run starts clean.
+
+    Done as the solution user (real and effective uid, saved uid kept to switch back): root here holds no
+    CAP_DAC_OVERRIDE, and acting as that user can never remove anything it could not have removed itself.
+    """
+    os.setresuid(SOLUTION_UID, SOLUTION_UID, 0)
+    try:
+        for top in ("/tmp", "/dev/shm"):
+            try:
+                entries = list(os.scandir(top))
+            except OSError:
+                continue
+            for entry in entries:
+                try:
+                    if entry.stat(follow_symlinks=False).st_uid != SOLUTION_UID:
+                        continue
+                    if entry.is_dir(follow_symlinks=False):
+                        shutil.rmtree(entry.path, onerror=_removable)
+                    else:
+                        os.unlink(entry.path)
+                except OSError:
+                    pass
+    finally:
+        os.setresuid(0, 0, 0)
 
 
 class Solutions:
@@ -211,16 +274,12 @@ def serve(control, solutions):
     return {"events": events, "overflow": overflow}
 
 
-def run(job):
-    mode = job.get("mode", "run")
+def start_test_process(job, fd_name):
+    """The test process, as the test user, handed the grader on its stdin and one end of a socket pair."""
     ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
-    solutions = Solutions(job.get("language", "python"))
-    if mode == "run":
-        write_submission(job.get("submission", {}))
-        solutions.prestart()  # loads the submission while pytest starts up
     # TMPDIR inside the private area: /tmp is the solution user's too, and it could plant paths there.
     env = {**BASE_ENV, "HOME": "/grading", "TMPDIR": "/grading/tmp", "PYTHONPATH": "/opt/drillkit/testside:/opt/drillkit",
-           "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1", "DRILLKIT_CONTROL_FD": str(theirs.fileno())}
+           "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1", fd_name: str(theirs.fileno())}
     # cwd "/": the child changes directory before it changes user, and /grading is closed to root here.
     test = subprocess.Popen(["python3", "-P", "/opt/drillkit/testside/bootstrap.py"], env=env, cwd="/",
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -235,6 +294,17 @@ def run(job):
         test.stdin.close()
     except BrokenPipeError:
         pass
+    return test, ours, drainer, drained
+
+
+def run(job):
+    mode = job.get("mode", "run")
+    solutions = Solutions(job.get("language", "python"))
+    job["policy"] = {**(job.get("policy") or {}), "oom_baseline": oom_kills()}
+    if mode == "run":
+        write_submission(job.get("submission", {}))
+        solutions.prestart()  # loads the submission while pytest starts up
+    test, ours, drainer, drained = start_test_process(job, "DRILLKIT_CONTROL_FD")
     TIMINGS["test_started"] = time.monotonic()
     result = serve(ours, solutions)
     TIMINGS["test_done"] = time.monotonic()
@@ -248,6 +318,62 @@ def run(job):
     return result
 
 
+def write_report(nonce, report):
+    sys.stdout.write(f"DRILLKIT-REPORT {nonce} {json.dumps(report)}\n")
+    sys.stdout.flush()
+
+
+def serve_session(job, nonce):
+    """A warm runner for one candidate and one question (``drillkit watch``): many runs, one container.
+
+    The test process starts once, imports pytest and writes the grader, then forks a fresh test process for each
+    run; each run gets a fresh solution process, an emptied scratch area and its own report, numbered by the
+    host's sequence number. The host closing stdin ends the session.
+    """
+    solutions = Solutions(job.get("language", "python"))
+    zygote, zygote_sock, _, _ = start_test_process(job, "DRILLKIT_ZYGOTE_FD")
+    replies = zygote_sock.makefile("rb")
+    while True:
+        frame = read_frame()
+        if frame is None:
+            break
+        started = time.monotonic()
+        solutions.discard_ready()
+        kill_solutions()
+        clean_scratch()
+        write_submission(frame.get("submission", {}))
+        baseline = oom_kills()
+        solutions.prestart()
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            socket.send_fds(zygote_sock, [json.dumps({"oom_baseline": baseline}).encode()], [theirs.fileno()])
+        except OSError:
+            break  # the test process is gone: the host sees the session end without this run's report
+        finally:
+            theirs.close()
+        TIMINGS.clear()
+        result = serve(ours, solutions)
+        ours.close()
+        reply = replies.readline(256)
+        try:
+            result["returncode"] = json.loads(reply)["returncode"] if reply else None
+        except (ValueError, KeyError, TypeError):
+            result["returncode"] = None
+        result["output"] = ""
+        solutions.discard_ready()
+        kill_solutions()
+        write_report(nonce, {"version": 2, "mode": "run", "seq": frame.get("seq"), "run": result,
+                             "timings": {"run": round(time.monotonic() - started, 3),
+                                         **{k: round(v - started, 3) for k, v in TIMINGS.items()}}})
+        if not reply:
+            break
+    zygote_sock.close()
+    try:
+        zygote.wait(timeout=2)
+    except subprocess.TimeoutExpired:
+        zygote.kill()
+
+
 STARTED = time.monotonic()
 
 
@@ -259,12 +385,14 @@ def main():
     job = read_job()
     job_read = time.monotonic() - STARTED
     nonce = str(job.get("nonce", ""))
+    if job.get("mode") == "serve":
+        serve_session(job, nonce)
+        return
     report = {"version": 2, "mode": job.get("mode", "run"), "run": run(job)}
     # Where the time went inside the container, for bench/ (seconds since the harness started).
     report["timings"] = {"job_read": round(job_read, 3), "done": round(time.monotonic() - STARTED, 3),
                          **{k: round(v - STARTED, 3) for k, v in TIMINGS.items()}}
-    sys.stdout.write(f"DRILLKIT-REPORT {nonce} {json.dumps(report)}\n")
-    sys.stdout.flush()
+    write_report(nonce, report)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ exists anywhere the solution user can read.
 import base64
 import json
 import os
+import socket
 import sys
 
 GRADER_DIR = "/grading/grader"
@@ -25,6 +26,47 @@ def write_grader(files):
             sink.write(base64.b64decode(content))
 
 
+def run_tests(job, control_fd):
+    import drillkit_session
+    import pytest
+
+    connection = drillkit_session.install(control_fd, job["policy"], stub=job["mode"] == "collect")
+    connection.hidden = bool(job.get("hidden"))
+    args = [GRADER_DIR, "-c", "/opt/drillkit/testside/pytest.ini", "--rootdir", GRADER_DIR,
+            "--confcutdir", GRADER_DIR, "-p", "drillkit_plugin", "-q", "--no-header", "-p", "no:cacheprovider"]
+    if job["mode"] == "collect":
+        args.append("--collect-only")
+    code = pytest.main(args)
+    sys.stdout.flush()
+    return int(code)
+
+
+def serve_runs(job, zygote):
+    """A warm session: for each run the harness sends a fresh control socket, and a forked copy of this process
+    (pytest already imported) runs the tests on it, so no run inherits another's state."""
+    import drillkit_plugin  # noqa: F401  (imported once here, so each run's fork starts warm)
+    import pytest  # noqa: F401
+
+    while True:
+        try:
+            message, fds, _, _ = socket.recv_fds(zygote, 256, 1)
+        except OSError:
+            return
+        if not message or not fds:
+            return
+        try:
+            baseline = json.loads(message).get("oom_baseline")
+        except (ValueError, AttributeError):
+            baseline = None
+        pid = os.fork()
+        if pid == 0:
+            zygote.close()
+            os._exit(run_tests({**job, "policy": {**job["policy"], "oom_baseline": baseline}}, fds[0]))
+        os.close(fds[0])
+        _, status = os.waitpid(pid, 0)
+        zygote.sendall(json.dumps({"returncode": os.waitstatus_to_exitcode(status)}).encode() + b"\n")
+
+
 def main():
     from harness import not_dumpable  # /opt/drillkit is on this process's path; importing it runs nothing
 
@@ -33,20 +75,10 @@ def main():
     job = json.loads(sys.stdin.buffer.read())
     write_grader(job["grader"])
     os.makedirs("/grading/tmp", mode=0o700, exist_ok=True)
-    import drillkit_session
-
-    connection = drillkit_session.install(int(os.environ["DRILLKIT_CONTROL_FD"]), job["policy"],
-                                          stub=job["mode"] == "collect")
-    connection.hidden = bool(job.get("hidden"))
-    import pytest
-
-    args = [GRADER_DIR, "-c", "/opt/drillkit/testside/pytest.ini", "--rootdir", GRADER_DIR,
-            "--confcutdir", GRADER_DIR, "-p", "drillkit_plugin", "-q", "--no-header", "-p", "no:cacheprovider"]
-    if job["mode"] == "collect":
-        args.append("--collect-only")
-    code = pytest.main(args)
-    sys.stdout.flush()
-    os._exit(int(code))
+    if job["mode"] == "serve":
+        serve_runs({**job, "mode": "run"}, socket.socket(fileno=int(os.environ["DRILLKIT_ZYGOTE_FD"])))
+        os._exit(0)
+    os._exit(run_tests(job, int(os.environ["DRILLKIT_CONTROL_FD"])))
 
 
 if __name__ == "__main__":

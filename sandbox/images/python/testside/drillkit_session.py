@@ -16,6 +16,7 @@ import time
 # wire.py sits one folder up (/opt/drillkit in the runner image).
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import wire
+from harness import oom_kills
 
 SPAWN_REPLY_CAP = 4096
 
@@ -54,21 +55,6 @@ class SolutionRaisedBaseException(Exception):
 
 
 
-def oom_kills():
-    """The container's count of out-of-memory kills (cgroup v2 or v1), or None where it cannot be read."""
-    for path, key in (("/sys/fs/cgroup/memory.events", "oom_kill"),
-                      ("/sys/fs/cgroup/memory/memory.oom_control", "oom_kill")):
-        try:
-            with open(path) as source:
-                for line in source:
-                    name, _, value = line.partition(" ")
-                    if name == key:
-                        return int(value)
-        except (OSError, ValueError):
-            continue
-    return None
-
-
 def rss_bytes(pid):
     """Resident memory of a solution process, read from outside it (/proc is readable across users)."""
     try:
@@ -86,6 +72,10 @@ class Policy:
         self.hang_seconds = float(data.get("hang_seconds", 7.0))
         self.output_cap = int(data.get("output_cap", 1024))
         self.memory_mb = int(data.get("memory_mb", 0))
+        # The container's OOM-kill count before the first solution process of this run started (read by the
+        # harness): a solution killed while loading, before this process could read the count itself, still counts.
+        baseline = data.get("oom_baseline")
+        self.oom_baseline = baseline if type(baseline) is int else None
 
 
 class Output:
@@ -156,7 +146,7 @@ class Connection:
         self.hung = set()
         self.hang_total = 0.0
         self.test_started = 0.0
-        self.oom_baseline = oom_kills()
+        self.oom_baseline = policy.oom_baseline if policy.oom_baseline is not None else oom_kills()
         self.requests = itertools.count(1)
         self.classes = {}  # class key -> local class, shared by every process of the same submission
         self.exception_classes = {}
