@@ -106,3 +106,14 @@ def test_multiple_choice_patterns_and_the_median_strategy(tmp_path: Path) -> Non
     assert shares["multiple-choice: 'every choice at least the median length' is the exact key set"] == 0.5
     assert dict(stats.patterns) == {"2 of 4": 1, "3 of 5": 1}
     assert shares["multiple-choice: the commonest pattern"] == 0.5
+
+
+def test_the_shipped_bank_meets_every_bank_level_target_and_has_no_item_writing_warning() -> None:
+    from drillkit.bank import load_bank
+
+    questions = load_bank().questions
+    stats = choice_stats(questions)
+    missed = [f"{t.name}: {t.count}/{t.out_of}" for t in stats.targets if not t.met]
+    assert not missed, missed
+    warned = [str(w) for q in questions for w in item_warnings(q)]
+    assert not warned, warned[:5]
