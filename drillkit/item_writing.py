@@ -173,6 +173,11 @@ def _longest_is_key(question: Question) -> bool:
     return any(c.correct and lengths[i] == max(lengths) for i, c in enumerate(question.choices))
 
 
+def _shortest_is_key(question: Question) -> bool:
+    lengths = [length(c.text) for c in question.choices]
+    return any(c.correct and lengths[i] == min(lengths) for i, c in enumerate(question.choices))
+
+
 def _key_stands_out(question: Question) -> bool:
     index = next(i for i, c in enumerate(question.choices) if c.correct)
     return length(question.choices[index].text) > KEY_STANDS_OUT_RATIO * _others_mean(question, index)
@@ -191,6 +196,7 @@ def choice_stats(questions: Iterable[Question]) -> ChoiceStats:
     multiple = [q for q in chosen if q.kind == "multiple-choice"]
     n_single, n_multiple = len(single), len(multiple)
     longest = sum(map(_longest_is_key, single))
+    shortest = sum(map(_shortest_is_key, single))
     stands_out = sum(map(_key_stands_out, single))
     median_hits = sum(map(_median_strategy_hits, multiple))
     patterns = Counter(f"{sum(c.correct for c in q.choices)} of {len(q.choices)}" for q in multiple)
@@ -198,6 +204,9 @@ def choice_stats(questions: Iterable[Question]) -> ChoiceStats:
     positions = Counter(next(i for i, c in enumerate(q.choices) if c.correct) for q in single)
     targets = [
         Target("single-choice: the longest choice is the key", _share(longest, n_single), None, 0.30, longest, n_single),
+        # The reverse cue: keys trimmed until they are never the longest become the shortest instead.
+        Target("single-choice: the shortest choice is the key", _share(shortest, n_single), None, 0.30, shortest,
+               n_single),
         Target(f"single-choice: the key is over {KEY_STANDS_OUT_RATIO}x the others' mean length",
                _share(stands_out, n_single), None, 0.15, stands_out, n_single),
         Target("multiple-choice: 'every choice at least the median length' is the exact key set",

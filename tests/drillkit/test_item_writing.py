@@ -91,6 +91,7 @@ def test_the_bank_level_shares_count_what_a_length_strategy_would_get(tmp_path: 
                                       ("and more", False)], name="fair")
     shares = stats_of([*long_key, fair])
     assert shares["single-choice: the longest choice is the key"] == 0.75
+    assert shares["single-choice: the shortest choice is the key"] == 0.25  # "the key" ties with "another"
     assert shares["single-choice: the key is over 1.25x the others' mean length"] == 0.75
     assert shares["single-choice: the key is choice 2"] == 1.0
     assert shares["single-choice: the key is choice 1"] == 0.0
