@@ -99,14 +99,19 @@ def breakdown(question_id: str, source: bytes) -> list[tuple[str, float]]:
     raw = backend.run(Job("python", payload, limits))
     ran = time.perf_counter() - started
     line = next(line for line in raw.stdout.splitlines() if line.startswith(f"DRILLKIT-REPORT {nonce} "))
-    timings = json.loads(line.split(" ", 2)[2]).get("timings", {})
+    report = json.loads(line.split(" ", 2)[2])
+    timings = report.get("timings", {})
     first_test = float(timings.get("first_test", 0))
     done = float(timings.get("done", 0))
+    tests = sorted((e for e in report.get("run", {}).get("events", []) if e.get("event") == "test"),
+                   key=lambda e: -float(e.get("seconds", 0)))
+    slowest = [(f"    {e['nodeid'].split('::')[-1][:42]}", float(e.get("seconds", 0))) for e in tests[:3]]
     return [("interpreter start and imports", imports), ("loading the bank", loaded),
             ("connecting to the daemon, checking the image", connected),
             ("the container, start to removal", ran),
             ("  harness start to the first test", first_test),
             ("  the tests", done - first_test),
+            *slowest,
             ("  container start, stop and removal", ran - done)]
 
 

@@ -75,7 +75,9 @@ class Reporter:
                 report.drillkit_status = "memory"
 
     def pytest_runtest_logreport(self, report):
-        state = self.results.setdefault(report.nodeid, {"outcome": "passed", "status": "pass", "message": None})
+        state = self.results.setdefault(report.nodeid, {"outcome": "passed", "status": "pass", "message": None,
+                                                        "seconds": 0.0})
+        state["seconds"] = round(state["seconds"] + (report.duration or 0.0), 4)  # setup, call and teardown
         if report.failed and state["outcome"] != "failed":
             state["outcome"] = "failed"
             state["status"] = getattr(report, "drillkit_status", "fail")
