@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from drillkit.errors import BankError, NotFoundError, UsageError
 from drillkit.model import Qualification, Question, question_from_data
 from drillkit.yamlio import line_of, load_yaml, load_yaml_text
+from sandbox.languages import LANGUAGES, TESTS_LANGUAGE
 
 if TYPE_CHECKING:
     import jsonschema
@@ -87,8 +88,14 @@ class Bank:
         raise NotFoundError(f"unknown qualification '{qualification_id}'", hint=f"known: {known}")
 
     def grader_dir(self, question: Question, language: str) -> Path:
+        """The exercise's folder for ``language``: the tests and Python files in ``python``, an adapter, a
+        reference and a starter in any other."""
         root = self.origin.get(question.id, self.roots[0])
         return root.graders_dir / question.id / language
+
+    def tests_dir(self, question: Question) -> Path:
+        """The exercise's one test suite, whatever the submission's language."""
+        return self.grader_dir(question, TESTS_LANGUAGE)
 
 
 def _did_you_mean(word: str, candidates: Iterable[str]) -> str:
@@ -236,17 +243,35 @@ def _check_question(data: dict[str, Any], text: str, path: Path, taxonomy: set[s
 
 def grader_problems(root: BankRoot, question: Question) -> list[Problem]:
     problems = []
+    exercise = root.graders_dir / question.id
+    if TESTS_LANGUAGE not in question.languages:
+        problems.append(Problem(question.path, None, f"coding question must list {TESTS_LANGUAGE}: its tests live in "
+                                                     f"{exercise / TESTS_LANGUAGE} whatever the submission's language"))
+    # A grader folder for a language the question does not list is work nobody can reach (or a typo).
+    if exercise.is_dir():
+        for folder in sorted(p for p in exercise.iterdir() if p.is_dir() and p.name != "__pycache__"):
+            if folder.name not in question.languages:
+                problems.append(Problem(question.path, None, f"grader folder {folder} is for a language the question "
+                                                             f"does not list: add '{folder.name}' to languages, or "
+                                                             "remove the folder"))
     for language in question.languages:
-        folder = root.graders_dir / question.id / language
+        folder = exercise / language
+        known = LANGUAGES.get(language)
+        if known is None:
+            problems.append(Problem(question.path, None, f"unknown language '{language}' "
+                                                         f"(known: {', '.join(LANGUAGES)})"))
+            continue
         if not folder.is_dir():
             problems.append(Problem(question.path, None,
-                                    f"coding question has no grader folder {folder}: create it with the tests, "
+                                    f"coding question has no grader folder {folder}: create it with the "
+                                    f"{'tests, ' if language == TESTS_LANGUAGE else 'adapter, '}"
                                     "reference and starter (drillkit new --kind coding scaffolds one)"))
             continue
         for stem in ("reference", "starter"):
-            if not list(folder.glob(f"{stem}.*")):
-                problems.append(Problem(folder, None, f"grader folder has no {stem} file ({stem}.py for python)"))
-        if not list(folder.glob("test_*.py")):
+            if not [f for f in folder.glob(f"{stem}.*") if f.suffix in known.extensions]:
+                problems.append(Problem(folder, None, f"grader folder has no {stem} file "
+                                                      f"({stem}{known.extensions[0]} for {language})"))
+        if language == TESTS_LANGUAGE and not list(folder.glob("test_*.py")):
             problems.append(Problem(folder, None, "grader folder has no test_*.py file"))
         for file in sorted(folder.glob("*.py")):
             text = file.read_text(encoding="utf-8", errors="replace")

@@ -22,6 +22,7 @@ from drillkit.safe_text import sanitized
 from drillkit.validate import GraderCheck
 from sandbox import DEFAULT_LIMITS, GradeResult, Limits, SandboxError, SandboxUnavailable, grade
 from sandbox.backend import Backend
+from sandbox.languages import LANGUAGES, language_of
 
 MAX_SUBMISSION_BYTES = 1024 * 1024
 
@@ -43,12 +44,13 @@ def connect_backend(runtime: str | None = None) -> Backend:
         return DockerBackend(runtime=runtime)
 
 
-def coding_question(bank: Bank, question_id: str, language: str) -> Question:
+def coding_question(bank: Bank, question_id: str, language: str | None) -> Question:
+    """The coding question ``question_id``, offered in ``language`` (when one is given)."""
     question = bank.get(question_id)
     if question.kind != "coding":
         raise UsageError(f"'{question_id}' is a {question.kind} question; only coding questions are graded",
                          hint=f"answer it with: drillkit quiz, or read it with: drillkit show {question_id}")
-    if language not in question.languages:
+    if language is not None and language not in question.languages:
         raise UsageError(f"'{question_id}' has no grader for language '{language}'",
                          hint=f"it has: {', '.join(question.languages)}")
     return question
@@ -75,15 +77,44 @@ def limits_for(question: Question) -> Limits:
 
 def grade_source(bank: Bank, question: Question, language: str, source: bytes, backend: Backend) -> GradeResult:
     with sandbox_errors():
-        return grade(question=question.id, language=language, grader_dir=bank.grader_dir(question, language),
-                     source=source, backend=backend, limits=limits_for(question), cache_dir=cache_dir(),
-                     hidden=question.hidden_grader)
+        return grade(question=question.id, language=language, grader_dir=bank.tests_dir(question),
+                     language_dir=bank.grader_dir(question, language), source=source, backend=backend,
+                     limits=limits_for(question), cache_dir=cache_dir(), hidden=question.hidden_grader)
 
 
-def check_submission(bank: Bank, question_id: str, file: Path, language: str = "python", *,
+def language_api(bank: Bank, question: Question, language: str) -> str | None:
+    """The exercise's API in ``language`` (Markdown, from ``graders/<id>/<language>/API.md``), or None for Python,
+    whose API the prompt itself states."""
+    if language == "python":
+        return None
+    path = bank.grader_dir(question, language) / "API.md"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return None
+
+
+def submission_language(file: Path, language: str | None) -> str:
+    """The language a submission is in: ``--lang`` when given, else its file's extension."""
+    if language is not None:
+        if language not in LANGUAGES:
+            raise UsageError(f"unknown language '{language}'", hint=f"use one of: {', '.join(LANGUAGES)}")
+        return language
+    found = language_of(file)
+    if found is None:
+        known = ", ".join(f"{ext} ({lang.name})" for lang in LANGUAGES.values() for ext in lang.extensions[:1])
+        raise UsageError(f"cannot tell the language of {file} from its extension",
+                         hint=f"name it {known}, or pass --lang")
+    return found
+
+
+def check_submission(bank: Bank, question_id: str, file: Path, language: str | None = None, *,
                      runtime: str | None = None, backend: Backend | None = None) -> GradeResult:
-    question = coding_question(bank, question_id, language)
+    """Grade one file; its language is ``language``, or else what its extension says."""
+    coding_question(bank, question_id, None)  # an unknown id or a question of another kind is said first
     source = read_submission(file)
+    language = submission_language(file, language)
+    question = coding_question(bank, question_id, language)
     return grade_source(bank, question, language, source, backend or connect_backend(runtime))
 
 
@@ -135,9 +166,11 @@ class DoctorCheck:
     ok: bool
     detail: str
     fix: str | None = None
+    required: bool = True  # a missing optional part (another language's runner) does not fail the doctor
 
 
-def doctor(language: str = "python", runtime: str | None = None) -> list[DoctorCheck]:
+def doctor(language: str | None = None, runtime: str | None = None) -> list[DoctorCheck]:
+    """What the sandbox needs and has; ``language`` makes that language's runner required (Python's always is)."""
     from sandbox.docker_backend import DAEMON_FIX, connect
     from sandbox.image import as_root_command, build_command, find_tool, require_runner, runner_tag
 
@@ -157,15 +190,18 @@ def doctor(language: str = "python", runtime: str | None = None) -> list[DoctorC
         else:
             fix = as_root_command("apt-get install docker.io") + ", then: " + DAEMON_FIX
         checks.append(DoctorCheck("Docker daemon", False, exc.message, fix))
-        checks.append(DoctorCheck("runner image", False, f"{runner_tag(language)} (daemon unreachable)",
-                                  build_command(language, offline=False)))
+        checks.append(DoctorCheck("python runner", False, f"{runner_tag('python')} (daemon unreachable)",
+                                  build_command("python", offline=False)))
         return checks
     version = client.version().get("Version", "?")
     checks.append(DoctorCheck("Docker daemon", True, f"version {version}"))
-    try:
-        checks.append(DoctorCheck("runner image", True, require_runner(client, language)))
-    except SandboxUnavailable as exc:
-        checks.append(DoctorCheck("runner image", False, exc.message, exc.fix))
+    for name in LANGUAGES:
+        required = name in ("python", language)
+        label = f"{name} runner" + ("" if required else " (optional)")
+        try:
+            checks.append(DoctorCheck(label, True, require_runner(client, name), required=required))
+        except SandboxUnavailable as exc:
+            checks.append(DoctorCheck(label, False, exc.message, exc.fix, required=required))
     runtimes = sorted((client.info().get("Runtimes") or {}).keys())
     if runtime:
         checks.append(DoctorCheck(f"runtime {runtime}", runtime in runtimes, f"daemon runtimes: {', '.join(runtimes)}",

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from sandbox.languages import LANGUAGES
+
 Kind = Literal["single-choice", "multiple-choice", "short-answer", "design", "coding"]
 Difficulty = Literal["easy", "medium", "hard"]
 
@@ -104,6 +106,15 @@ class Question:
             "minutes": self.minutes,
             "tags": list(self.tags),
         }
+
+
+# The file extension of a solution in each language a grader may take.
+SOURCE_EXTENSIONS: dict[str, str] = {name: lang.extensions[0] for name, lang in LANGUAGES.items()}
+
+
+def solution_file_name(question_id: str, language: str) -> str:
+    """The file ``drillkit solve`` writes for a coding question, and that packets tell interviewers to check."""
+    return f"{question_id.replace('-', '_')}{SOURCE_EXTENSIONS.get(language, '.' + language)}"
 
 
 def letter(index: int) -> str:

@@ -18,7 +18,14 @@ from typing import Literal
 
 from drillkit.bank import Bank
 from drillkit.errors import DrillkitError
-from drillkit.graders import coding_question, connect_backend, limits_for, read_submission, sandbox_errors
+from drillkit.graders import (
+    coding_question,
+    connect_backend,
+    limits_for,
+    read_submission,
+    sandbox_errors,
+    submission_language,
+)
 from drillkit.paths import cache_dir
 from sandbox import GradeResult
 
@@ -31,13 +38,6 @@ class WatchEvent:
     at: datetime
     result: GradeResult | None = None  # for "result"
     message: str | None = None  # for "problem": the file cannot be graded as it is (missing, too big, ...)
-
-
-@dataclass(frozen=True)
-class WatchPlan:
-    question_id: str
-    file: Path
-    language: str
 
 
 class _Latest:
@@ -77,7 +77,7 @@ def same_file(changed: str, target: Path) -> bool:
     return os.path.abspath(changed) == os.path.abspath(target)
 
 
-def watch_submission(bank: Bank, question_id: str, file: Path, language: str, *,
+def watch_submission(bank: Bank, question_id: str, file: Path, language: str | None, *,
                      on_event: Callable[[WatchEvent], None], now: Callable[[], datetime],
                      runtime: str | None = None, stop: threading.Event | None = None) -> None:
     """Grade ``file`` now and after every change, until ``stop`` is set or Ctrl-C; leaves no container behind."""
@@ -85,12 +85,14 @@ def watch_submission(bank: Bank, question_id: str, file: Path, language: str, *,
 
     from sandbox.warm import Superseded, WarmGrader
 
-    question = coding_question(bank, question_id, language)
+    coding_question(bank, question_id, None)
     first = read_submission(file)  # a missing or unreadable file is a usage error before anything starts
+    language = submission_language(file, language)
+    question = coding_question(bank, question_id, language)
     backend = connect_backend(runtime)
     with sandbox_errors():
-        grader = WarmGrader(question=question.id, language=language, grader_dir=bank.grader_dir(question, language),
-                            backend=backend,  # type: ignore[arg-type]
+        grader = WarmGrader(question=question.id, language=language, grader_dir=bank.tests_dir(question),
+                            language_dir=bank.grader_dir(question, language), backend=backend,  # type: ignore[arg-type]
                             limits=limits_for(question), cache_dir=cache_dir(), hidden=question.hidden_grader)
     latest = _Latest()
     failure: list[BaseException] = []

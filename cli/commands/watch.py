@@ -12,6 +12,7 @@ from cli.recording import now, record_grade
 from drillkit.safe_text import sanitized
 from drillkit.watch import WatchEvent, watch_submission
 from sandbox import GradeResult
+from sandbox.languages import LANGUAGES
 
 MESSAGE_WIDTH = 160
 
@@ -41,15 +42,16 @@ def render_compact(result: GradeResult, header: str, stamp: str) -> None:
 @click.command("watch")
 @question_id_argument
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--lang", "language", default="python", show_default=True, help="The submission's language.")
+@click.option("--lang", "language", type=click.Choice(list(LANGUAGES)),
+              help="The submission's language (default: what the file's extension says).")
 @click.option("--runtime", help="A container runtime the daemon has, e.g. runsc for gVisor.")
-def watch_command(question_id: str, file: Path, language: str, runtime: str | None) -> None:
+def watch_command(question_id: str, file: Path, language: str | None, runtime: str | None) -> None:
     """Grade FILE now and again on every save, until Ctrl-C.
 
     A save during a grading restarts it with the new content. Each grading is recorded like `drillkit check`.
     The runner stays warm between saves, so a verdict comes back in well under a second for most exercises.
     """
-    header = f"watching {file} for {question_id} ({language}) · Ctrl-C to stop"
+    header = f"watching {file} for {question_id} · Ctrl-C to stop"
 
     def show(event: WatchEvent) -> None:
         stamp = event.at.astimezone().strftime("%H:%M:%S")

@@ -204,7 +204,7 @@ def test_solve_writes_the_starter_with_the_prompt_and_prints_the_check_command(r
     (("check", "no-such-question", "x.py"), "unknown question id"),
     (("check", "redis-eviction-allkeys-lru", "x.py"), "only coding questions are graded"),
     (("check", "sandbox-add", "/nonexistent/solution.py"), "no such submission file"),
-    (("check", "sandbox-add", "x.py", "--lang", "cobol"), "no grader for language 'cobol'"),
+    (("check", "sandbox-add", "x.py", "--lang", "cobol"), "'cobol' is not one of 'python', 'go', 'java', 'cpp'"),
 ])
 def test_check_bad_input_is_a_usage_error(run: Invoke, args: tuple[str, ...], needle: str) -> None:
     result = run("--bank", str(FIXTURE_BANK), *args)

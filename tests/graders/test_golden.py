@@ -1,7 +1,9 @@
 """Grader strength, through the real sandbox: every golden correct implementation passes, every wrong one fails.
 
-``tests/golden/<id>/good_*.py`` are different correct solutions; ``bad_*.py`` are almost-right ones whose first
-line names the bug. A grader that lets a bad one pass, or rejects a good one, is a bug in the grader.
+``tests/golden/<id>/good_*.<ext>`` are different correct solutions; ``bad_*.<ext>`` are almost-right ones whose
+first line names the bug (``# BUG:`` or ``// BUG:``). The extension says the language (``.py``, ``.go``, ``.java``,
+``.hpp``): one grader judges them all. A grader that lets a bad one pass, or rejects a good one, is a bug in the
+grader or in that language's adapter.
 """
 
 from __future__ import annotations
@@ -12,16 +14,26 @@ import pytest
 
 from drillkit.bank import load_bank
 from drillkit.graders import connect_backend, grade_source, run_reference_and_starter
+from sandbox.languages import LANGUAGES, language_of
 from tests.conftest import REPO
 
 pytestmark = [pytest.mark.docker, pytest.mark.usefixtures("docker_ready")]
 
 GOLDEN = REPO / "tests" / "golden"
-CASES = sorted(GOLDEN.glob("*/good_*.py")) + sorted(GOLDEN.glob("*/bad_*.py"))
+# Fewer for Python, whose cases came first; every other language brings at least five almost-right ones.
+AT_LEAST = {"good": 2, "bad": 4}
+AT_LEAST_OTHERS = {"good": 2, "bad": 5}
+
+
+def cases(kind: str) -> list[Path]:
+    return sorted(p for p in GOLDEN.glob(f"*/{kind}_*.*") if language_of(p) is not None)
+
+
+CASES = cases("good") + cases("bad")
 
 
 def case_id(path: Path) -> str:
-    return f"{path.parent.name}/{path.stem}"
+    return f"{path.parent.name}/{path.name}"
 
 
 @pytest.fixture(scope="module")
@@ -29,24 +41,29 @@ def backend() -> object:
     return connect_backend()
 
 
-def test_every_coding_question_has_golden_cases() -> None:
-    coding = [q.id for q in load_bank().questions if q.kind == "coding"]
-    for question_id in coding:
-        folder = GOLDEN / question_id
-        assert len(list(folder.glob("good_*.py"))) >= 2, f"{question_id}: needs at least two good golden cases"
-        assert len(list(folder.glob("bad_*.py"))) >= 4, f"{question_id}: needs at least four bad golden cases"
+def test_every_coding_question_has_golden_cases_in_each_of_its_languages() -> None:
+    for question in (q for q in load_bank().questions if q.kind == "coding"):
+        for language in question.languages:
+            needed = AT_LEAST if language == "python" else AT_LEAST_OTHERS
+            for kind, count in needed.items():
+                found = [p for p in (GOLDEN / question.id).glob(f"{kind}_*.*") if language_of(p) == language]
+                assert len(found) >= count, f"{question.id} ({language}): needs at least {count} {kind} golden cases"
 
 
 def test_every_bad_case_names_its_bug() -> None:
-    for path in GOLDEN.glob("*/bad_*.py"):
-        assert path.read_text().startswith("# BUG:"), f"{case_id(path)} must start with '# BUG: <the bug>'"
+    for path in cases("bad"):
+        mark = LANGUAGES[language_of(path) or "python"].comment
+        assert path.read_text().startswith(f"{mark} BUG:"), f"{case_id(path)} must start with '{mark} BUG: <the bug>'"
 
 
 @pytest.mark.parametrize("path", CASES, ids=case_id)
 def test_golden_case_gets_the_expected_verdict(path: Path, backend: object) -> None:
     bank = load_bank()
     question = bank.get(path.parent.name)
-    result = grade_source(bank, question, "python", path.read_bytes(), backend)  # type: ignore[arg-type]
+    language = language_of(path) or "python"
+    if language not in question.languages:
+        pytest.skip(f"{question.id} does not offer {language} yet")
+    result = grade_source(bank, question, language, path.read_bytes(), backend)  # type: ignore[arg-type]
     if path.name.startswith("good_"):
         failing = [f"{t.name}: {t.message}" for t in result.tests if t.status != "pass"]
         assert result.status == "pass", f"a correct solution was rejected ({result.message}): {failing[:3]}"

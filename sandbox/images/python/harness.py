@@ -33,7 +33,14 @@ BASE_ENV = {"PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "PYTHONDO
 DRIVERS = {
     # -S: a submission has the standard library only, and skipping site-packages makes each restart quicker.
     "python": ["python3", "-P", "-S", "/opt/drillkit/driver/python_driver.py"],
+    # Compiled languages: a launcher that builds the submission once per grading into BUILD_DIR (the first spawn
+    # compiles, later ones reuse the build), then runs the driver program; their images add it.
+    "go": ["/opt/drillkit/driver/go/start"],
+    "java": ["/opt/drillkit/driver/java/start"],
+    "cpp": ["/opt/drillkit/driver/cpp/start"],
 }
+# The solution user's exec-able scratch area for compiled languages (the other tmpfs mounts are noexec).
+BUILD_DIR = "/build"
 # Written by the solution user itself before the driver starts: the out-of-memory killer picks the solution
 # first, and only root with CAP_SYS_RESOURCE (nobody here) could lower it again.
 OOM_FIRST = 'echo 1000 > /proc/self/oom_score_adj; exec "$@"'
@@ -164,7 +171,7 @@ def clean_scratch():
     """
     os.setresuid(SOLUTION_UID, SOLUTION_UID, 0)
     try:
-        for top in ("/tmp", "/dev/shm"):
+        for top in ("/tmp", "/dev/shm", BUILD_DIR):
             try:
                 entries = list(os.scandir(top))
             except OSError:
@@ -184,8 +191,9 @@ def clean_scratch():
 
 
 class Solutions:
-    def __init__(self, language):
+    def __init__(self, language, policy=None):
         self.command = ["/bin/sh", "-c", OOM_FIRST, "driver", *DRIVERS[language]]
+        self.compile_seconds = str((policy or {}).get("compile_seconds", 30))
         self.ready = None
 
     def start(self, hash_seed=None):
@@ -193,7 +201,8 @@ class Solutions:
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         out_read, out_write = os.pipe()
         env = {**BASE_ENV, "HOME": "/tmp", "DRILLKIT_CHANNEL_FD": str(theirs.fileno()),
-               "PYTHONHASHSEED": "random" if hash_seed is None else str(hash_seed)}
+               "PYTHONHASHSEED": "random" if hash_seed is None else str(hash_seed),
+               "DRILLKIT_BUILD_DIR": BUILD_DIR, "DRILLKIT_COMPILE_SECONDS": self.compile_seconds}
         try:
             child = subprocess.Popen(self.command, env=env, cwd="/tmp", stdin=subprocess.DEVNULL,
                                      stdout=out_write, stderr=out_write, pass_fds=(theirs.fileno(),),
@@ -299,7 +308,7 @@ def start_test_process(job, fd_name):
 
 def run(job):
     mode = job.get("mode", "run")
-    solutions = Solutions(job.get("language", "python"))
+    solutions = Solutions(job.get("language", "python"), job.get("policy"))
     job["policy"] = {**(job.get("policy") or {}), "oom_baseline": oom_kills()}
     if mode == "run":
         write_submission(job.get("submission", {}))
@@ -330,7 +339,7 @@ def serve_session(job, nonce):
     run; each run gets a fresh solution process, an emptied scratch area and its own report, numbered by the
     host's sequence number. The host closing stdin ends the session.
     """
-    solutions = Solutions(job.get("language", "python"))
+    solutions = Solutions(job.get("language", "python"), job.get("policy"))
     zygote, zygote_sock, _, _ = start_test_process(job, "DRILLKIT_ZYGOTE_FD")
     replies = zygote_sock.makefile("rb")
     while True:
