@@ -93,9 +93,13 @@ grep -q "^new login finds: /home/candidate/.local/bin/drillkit$" "$setup/user.lo
 
 summary="command 1 passed as root without sudo and as a sudo user"
 if [ "$full" -eq 1 ]; then
-  say "command 2 as a normal user with sudo (Docker inside: a privileged container, vfs storage)"
+  say "command 2 as a normal user with sudo (Docker inside Docker, vfs storage)"
   started=$(date +%s)
-  docker run --rm --privileged -v "$setup:/setup:ro" "$image" bash -euo pipefail -c '
+  # What a Docker daemon inside a container needs. Not --privileged: hosts that themselves run in a container
+  # may lack a capability (here CAP_SYS_RESOURCE) and then refuse it, so the capabilities are listed instead.
+  nested=(--cap-add ALL --cap-drop SYS_RESOURCE --security-opt seccomp=unconfined --security-opt apparmor=unconfined
+          --security-opt systempaths=unconfined --cgroupns host -v /sys/fs/cgroup:/sys/fs/cgroup:rw)
+  docker run --rm "${nested[@]}" -v "$setup:/setup:ro" "$image" bash -euo pipefail -c '
     . /setup/prepare.sh
     . /setup/add-user.sh
     mkdir -p /etc/docker && echo "{\"storage-driver\": \"vfs\"}" > /etc/docker/daemon.json
