@@ -241,19 +241,24 @@ def _check_question(data: dict[str, Any], text: str, path: Path, taxonomy: set[s
     return problems
 
 
+def unlisted_language_folders(bank: Bank, question: Question) -> list[Problem]:
+    """Grader folders for languages the question does not list: work nobody can reach, or a typo. Only `validate`
+    says so, so that a language can be written before it is switched on."""
+    exercise = bank.grader_dir(question, TESTS_LANGUAGE).parent
+    if not exercise.is_dir():
+        return []
+    return [Problem(question.path, None, f"grader folder {folder} is for a language the question does not list: add "
+                                         f"'{folder.name}' to languages when it is complete, or remove the folder")
+            for folder in sorted(p for p in exercise.iterdir() if p.is_dir() and p.name != "__pycache__")
+            if folder.name not in question.languages]
+
+
 def grader_problems(root: BankRoot, question: Question) -> list[Problem]:
     problems = []
     exercise = root.graders_dir / question.id
     if TESTS_LANGUAGE not in question.languages:
         problems.append(Problem(question.path, None, f"coding question must list {TESTS_LANGUAGE}: its tests live in "
                                                      f"{exercise / TESTS_LANGUAGE} whatever the submission's language"))
-    # A grader folder for a language the question does not list is work nobody can reach (or a typo).
-    if exercise.is_dir():
-        for folder in sorted(p for p in exercise.iterdir() if p.is_dir() and p.name != "__pycache__"):
-            if folder.name not in question.languages:
-                problems.append(Problem(question.path, None, f"grader folder {folder} is for a language the question "
-                                                             f"does not list: add '{folder.name}' to languages, or "
-                                                             "remove the folder"))
     for language in question.languages:
         folder = exercise / language
         known = LANGUAGES.get(language)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drillkit import lock
-from drillkit.bank import Bank, BankRoot, Problem, bank_roots, question_files, scan
+from drillkit.bank import Bank, BankRoot, Problem, bank_roots, question_files, scan, unlisted_language_folders
 from drillkit.changes import BANK_WIDE_FILES, question_paths
 from drillkit.errors import BankError, UsageError
 from drillkit.item_writing import ChoiceStats, choice_stats, item_warnings
@@ -211,6 +211,7 @@ def validate(extra_roots: Sequence[str | Path] = (), paths: Sequence[Path] = (),
     checked = [q for q in bank.questions if selected is None or q.path.resolve() in selected]
     duplicates = [p for p in near_duplicates(bank.questions) if selected is None or p.path.resolve() in selected]
     problems.extend(duplicates)
+    problems.extend(p for q in checked if q.kind == "coding" for p in unlisted_language_folders(bank, q))
     grader_checks: list[GraderCheck] = []
     if grader_runner is not None:
         for question in checked:
