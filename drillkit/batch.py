@@ -1,10 +1,13 @@
-"""Grading a batch of candidates' submissions to one coding question, several at a time.
+"""Grading a batch of candidates' submissions to one coding question, several at a time, then comparing them.
 
 Every submission is graded in its own container, so a hostile one (an endless loop, a fork bomb, a forged
 report) ends as that candidate's own verdict and never touches another's. Threads only wait on the Docker daemon,
 so a thread pool is enough; each thread keeps its own Docker client because a client's HTTP session is not
 meant to be shared between threads. On Ctrl-C the gradings not yet started are cancelled and the running ones
 finish (their backend removes their container in a ``finally`` block) before the interrupt goes on.
+
+After grading, every pair of submissions in the same language is scored for similarity
+(:mod:`drillkit.similarity`); the reports carry the pairs at or above the threshold.
 """
 
 from __future__ import annotations
@@ -29,11 +32,21 @@ from drillkit.errors import DrillkitError, NotFoundError, UsageError
 from drillkit.graders import coding_question, connect_backend, grade_source, read_submission
 from drillkit.model import Question
 from drillkit.safe_text import csv_cell, sanitized, visible, xml_text
+from drillkit.similarity import (
+    DEFAULT_THRESHOLD,
+    SimilarityReport,
+    Skipped,
+    SourceFile,
+    compare,
+    language_of,
+    sanitized_similarity,
+)
 from sandbox import GradeResult
 from sandbox.backend import Backend
 
-ReportFormat = Literal["json", "csv", "xml"]
-REPORT_FORMATS: dict[str, ReportFormat] = {".json": "json", ".csv": "csv", ".xml": "xml"}
+ReportFormat = Literal["json", "csv", "xml", "html"]
+REPORT_FORMATS: dict[str, ReportFormat] = {".json": "json", ".csv": "csv", ".xml": "xml", ".html": "html",
+                                           ".htm": "html"}
 MAX_JOBS = 32
 
 
@@ -80,6 +93,7 @@ class BatchReport:
     jobs: int
     seconds: float
     results: tuple[CandidateResult, ...]  # in candidate order, whatever order they finished in
+    similarity: SimilarityReport | None = None  # None when not compared
 
     @property
     def all_passed(self) -> bool:
@@ -97,8 +111,17 @@ class BatchReport:
             "seconds": round(self.seconds, 3),
             "candidates": len(self.results),
             "counts": self.counts(),
-            "results": [r.to_json() for r in self.results],
+            "results": [{**r.to_json(), "similarity": self.similarity_of(r.candidate)} for r in self.results],
+            "similarity": self.similarity.to_json() if self.similarity is not None else None,
         }
+
+    def similarity_of(self, candidate: str) -> dict[str, Any] | None:
+        """The candidate's flag, the candidates it is flagged with, and its most similar submission and score."""
+        nearest = self.similarity.nearest_of(candidate) if self.similarity is not None else None
+        if nearest is None:
+            return None
+        return {"flagged": nearest.flagged, "similar_to": list(nearest.flagged_with), "nearest": nearest.other,
+                "score": round(nearest.score, 3)}
 
 
 # --- finding the submissions ------------------------------------------------------------------------------
@@ -140,7 +163,7 @@ def report_format(path: Path) -> ReportFormat:
     fmt = REPORT_FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise UsageError(f"cannot tell the report format of {path.name}",
-                         hint="end the file name in .json, .csv or .xml (JUnit)")
+                         hint="end the file name in .json, .csv, .xml (JUnit) or .html")
     if path.is_dir():
         raise UsageError(f"report path {path} is a folder", hint="name a file, e.g. results.json")
     parent = path.parent
@@ -213,22 +236,65 @@ def grade_batch(bank: Bank, question_id: str, submissions: Sequence[Submission],
                 jobs: int = 2, runtime: str | None = None,
                 on_result: Callable[[CandidateResult], None] | None = None,
                 on_stopping: Callable[[], None] | None = None,
-                backend_factory: Callable[[], Backend] | None = None) -> BatchReport:
-    """Grade every submission (see :func:`collect_submissions`) against one coding question."""
+                backend_factory: Callable[[], Backend] | None = None,
+                similarity_threshold: float | None = DEFAULT_THRESHOLD) -> BatchReport:
+    """Grade every submission (see :func:`collect_submissions`) against one coding question, then compare them.
+
+    ``similarity_threshold`` None skips the comparison.
+    """
     if not 1 <= jobs <= MAX_JOBS:
         raise UsageError(f"--jobs must be between 1 and {MAX_JOBS}, got {jobs}")
+    if similarity_threshold is not None and not 0.0 <= similarity_threshold <= 1.0:
+        raise UsageError(f"the similarity threshold must be between 0 and 1, got {similarity_threshold}")
     question = coding_question(bank, question_id, language)
     factory = backend_factory or (lambda: connect_backend(runtime))
     factory()  # fail once, with the fixing command, when the sandbox cannot run at all
     started = time.monotonic()
     results = run_batch(submissions, sandbox_grader(bank, question, language, factory), jobs=jobs,
                         on_result=on_result, on_stopping=on_stopping)
-    return BatchReport(question.id, language, jobs, time.monotonic() - started, results)
+    seconds = time.monotonic() - started
+    similarity = (None if similarity_threshold is None else
+                  batch_similarity(bank, question, language, submissions, threshold=similarity_threshold))
+    return BatchReport(question.id, language, jobs, seconds, results, similarity)
+
+
+# --- similarity -------------------------------------------------------------------------------------------
+
+
+def starter_code(bank: Bank, question: Question, language: str) -> str | None:
+    """The starter file handed out for ``language``, if the question has one."""
+    folder = bank.grader_dir(question, language)
+    found = sorted(folder.glob("starter.*")) if folder.is_dir() else []
+    return found[0].read_text(encoding="utf-8", errors="replace") if found else None
+
+
+def batch_similarity(bank: Bank, question: Question, language: str, submissions: Sequence[Submission], *,
+                     threshold: float = DEFAULT_THRESHOLD) -> SimilarityReport:
+    """Every pair of submissions in the same language scored; a file's extension tells its language, else
+    ``language``. A file that cannot be read as text is left out, with the reason."""
+    sources: list[SourceFile] = []
+    skipped: list[Skipped] = []
+    for submission in submissions:
+        try:
+            raw = read_submission(submission.path)
+        except DrillkitError as exc:
+            skipped.append(Skipped(submission.candidate, exc.message))
+            continue
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            skipped.append(Skipped(submission.candidate, "not UTF-8 text"))
+            continue
+        sources.append(SourceFile(submission.candidate, language_of(submission.path, language), text))
+    starters = {lang: code for lang in sorted({s.language for s in sources})
+                if (code := starter_code(bank, question, lang)) is not None}
+    return compare(sources, starters, threshold=threshold, skipped=skipped)
 
 
 # --- reports ----------------------------------------------------------------------------------------------
 
-CSV_COLUMNS = ("candidate", "file", "status", "passed", "failed", "total", "seconds", "message")
+CSV_COLUMNS = ("candidate", "file", "status", "passed", "failed", "total", "seconds", "message", "similar",
+               "similar_to", "max_similarity")
 
 
 def sanitized_candidate(result: CandidateResult) -> CandidateResult:
@@ -246,7 +312,17 @@ def sanitized_candidate(result: CandidateResult) -> CandidateResult:
 def sanitized_report(report: BatchReport) -> BatchReport:
     """The report with every candidate's text safe to show; each renderer below applies it itself."""
     return dataclasses.replace(report, question=visible(report.question), language=visible(report.language),
-                               results=tuple(sanitized_candidate(r) for r in report.results))
+                               results=tuple(sanitized_candidate(r) for r in report.results),
+                               similarity=None if report.similarity is None else
+                               sanitized_similarity(report.similarity))
+
+
+def similar_to_text(report: BatchReport, candidate: str) -> str:
+    """``bob 0.93; carol 0.74``: whom the candidate is flagged with, and the scores."""
+    if report.similarity is None:
+        return ""
+    return "; ".join(f"{p.b if p.a == candidate else p.a} {p.score:.2f}" for p in report.similarity.flagged
+                     if candidate in (p.a, p.b))
 
 
 def report_json(report: BatchReport) -> str:
@@ -258,10 +334,15 @@ def report_csv(report: BatchReport) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for r in sanitized_report(report).results:
+    report = sanitized_report(report)
+    for r in report.results:
+        nearest = report.similarity.nearest_of(r.candidate) if report.similarity is not None else None
+        flag = "" if nearest is None else ("yes" if nearest.flagged else "no")
         # Numbers are ours and stay numbers; a negative one is not a formula.
         writer.writerow([csv_cell(r.candidate), csv_cell(str(r.path)), csv_cell(r.status), r.passed, r.failed,
-                         r.total, f"{r.seconds:.3f}", csv_cell(r.message or "")])
+                         r.total, f"{r.seconds:.3f}", csv_cell(r.message or ""), flag,
+                         csv_cell(similar_to_text(report, r.candidate)),
+                         "" if nearest is None else f"{nearest.score:.3f}"])
     return buffer.getvalue()
 
 
@@ -274,6 +355,13 @@ def report_junit(report: BatchReport) -> str:
     for r in report.results:
         suite = ET.SubElement(root, "testsuite", name=xml_text(r.candidate), time=f"{r.seconds:.3f}",
                               file=xml_text(str(r.path)))
+        nearest = report.similarity.nearest_of(r.candidate) if report.similarity is not None else None
+        if nearest is not None:  # JUnit puts properties first in a suite
+            properties = ET.SubElement(suite, "properties")
+            for key, value in (("similar", "yes" if nearest.flagged else "no"),
+                               ("similar_to", similar_to_text(report, r.candidate)),
+                               ("max_similarity", f"{nearest.score:.3f}")):
+                ET.SubElement(properties, "property", name=f"drillkit.{key}", value=xml_text(value))
         classname = xml_text(f"{report.question}.{r.candidate}")
         tests = r.grade.tests if r.grade is not None and r.grade.tests else ()
         failures = errors = 0
@@ -305,8 +393,14 @@ def report_junit(report: BatchReport) -> str:
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
+def report_html(report: BatchReport) -> str:
+    from drillkit.batch_html import batch_html
+
+    return batch_html(report)
+
+
 RENDERERS: dict[ReportFormat, Callable[[BatchReport], str]] = {"json": report_json, "csv": report_csv,
-                                                               "xml": report_junit}
+                                                               "xml": report_junit, "html": report_html}
 
 
 def write_report(report: BatchReport, path: Path) -> ReportFormat:

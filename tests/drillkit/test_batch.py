@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import os
@@ -28,14 +29,19 @@ from drillkit.batch import (
     write_report,
 )
 from drillkit.errors import NotFoundError, UsageError
+from drillkit.similarity import SourceFile, compare
 from sandbox import GradeResult
 from sandbox import TestResult as GradedTest
 from sandbox.backend import Job
 from sandbox.result import RawRun
-from tests.conftest import FIXTURE_BANK, HOSTILE
+from tests.conftest import FIXTURE_BANK, HOSTILE, REPO
 
 RIGHT = "def add(a, b):\n    return a + b\n"
 WRONG = "def add(a, b):\n    return a - b\n"
+SIMILAR = REPO / "tests" / "fixtures" / "similarity"
+ORIGINAL = (SIMILAR / "lru-cache" / "ind_ordereddict.py").read_text()
+DISGUISED = (SIMILAR / "lru-cache" / "copy_ordereddict__renamed_reordered.py").read_text()
+INDEPENDENT = (SIMILAR / "lru-cache" / "ind_linked_list.py").read_text()
 
 
 def folder_of(tmp_path: Path, **sources: str) -> Path:
@@ -96,13 +102,14 @@ def test_no_paths_at_all_is_a_usage_error() -> None:
 # --- the report path ----------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("name", "fmt"), [("r.json", "json"), ("r.CSV", "csv"), ("junit.xml", "xml")])
+@pytest.mark.parametrize(("name", "fmt"), [("r.json", "json"), ("r.CSV", "csv"), ("junit.xml", "xml"),
+                                          ("review.html", "html")])
 def test_the_report_format_follows_the_extension(tmp_path: Path, name: str, fmt: str) -> None:
     assert report_format(tmp_path / name) == fmt
 
 
 def test_an_unknown_report_extension_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(UsageError, match=r"end the file name in \.json, \.csv or \.xml"):
+    with pytest.raises(UsageError, match=r"end the file name in \.json, \.csv, \.xml \(JUnit\) or \.html"):
         report_format(tmp_path / "report.txt")
 
 
@@ -207,6 +214,43 @@ def test_a_failing_grading_is_that_candidates_error_not_the_batchs(tmp_path: Pat
     assert not report.all_passed
 
 
+def test_after_grading_the_submissions_are_compared_within_each_language(tmp_path: Path) -> None:
+    folder = folder_of(tmp_path, alice=ORIGINAL, bob=DISGUISED, carol=INDEPENDENT)
+    (folder / "gopher.go").write_text((SIMILAR / "go" / "ind_list.go").read_text())
+    (folder / "gordon.go").write_text((SIMILAR / "go" / "copy_list__renamed_reordered.go").read_text())
+    (folder / "binary.py").write_bytes(b"\xff\xfe not text")
+    (folder / "huge.py").write_bytes(b"#" * (2 * 1024 * 1024))
+    report = grade_batch(load_bank([FIXTURE_BANK]), "sandbox-add", collect_submissions([folder]), jobs=2,
+                         backend_factory=BrokenBackend)
+    assert {r.status for r in report.results} == {"error"}  # a failed grading is still compared
+    similarity = report.similarity
+    assert similarity is not None
+    assert {(p.a, p.b, p.language) for p in similarity.flagged} == {("alice", "bob", "python"),
+                                                                    ("gopher", "gordon", "go")}
+    assert similarity.compared == 3 + 1  # alice, bob, carol; gopher, gordon
+    assert {s.candidate: s.reason for s in similarity.skipped} == {
+        "binary": "not UTF-8 text", "huge": f"{folder / 'huge.py'} is 2048 KB; a submission may be at most 1024 KB"}
+
+
+def test_the_starter_is_found_for_the_grading_language(tmp_path: Path) -> None:
+    starter = (FIXTURE_BANK / "graders" / "sandbox-add" / "python" / "starter.py").read_text()
+    # Both hand in the starter with one line each: nothing of their own to compare.
+    folder = folder_of(tmp_path, ann=starter + "\nX = 1\n", ben=starter + "\nY = 2\n")
+    report = grade_batch(load_bank([FIXTURE_BANK]), "sandbox-add", collect_submissions([folder]), jobs=1,
+                         backend_factory=BrokenBackend)
+    assert report.similarity is not None and report.similarity.flagged == ()
+    assert [s.candidate for s in report.similarity.skipped] == ["ann", "ben"]
+
+
+def test_the_comparison_can_be_turned_off_and_its_threshold_is_checked(tmp_path: Path) -> None:
+    submissions = collect_submissions([folder_of(tmp_path, a=ORIGINAL, b=DISGUISED)])
+    bank = load_bank([FIXTURE_BANK])
+    report = grade_batch(bank, "sandbox-add", submissions, backend_factory=BrokenBackend, similarity_threshold=None)
+    assert report.similarity is None and json.loads(report_json(report))["similarity"] is None
+    with pytest.raises(UsageError, match=r"the similarity threshold must be between 0 and 1, got 1\.5"):
+        grade_batch(bank, "sandbox-add", submissions, backend_factory=BrokenBackend, similarity_threshold=1.5)
+
+
 def test_only_coding_questions_are_graded(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="only coding questions are graded"):
         grade_batch(load_bank(), "redis-eviction-allkeys-lru", collect_submissions([folder_of(tmp_path, a=RIGHT)]),
@@ -258,6 +302,51 @@ def test_the_junit_report_is_one_suite_per_candidate() -> None:
     assert failure is not None and failure.get("message") == "expected 5, got <-1>"
     error = suites["mallory"].find("testcase/error")
     assert error is not None and error.get("type") == "timeout"
+
+
+def report_with_similarity(bob: str = "bob") -> BatchReport:
+    """alice and bob handed in the same code (bob disguised it); mallory wrote her own."""
+    report = sample_report()
+    results = tuple(dataclasses.replace(r, candidate=bob) if r.candidate == "bob" else r for r in report.results)
+    sources = [SourceFile("alice", "python", ORIGINAL), SourceFile(bob, "python", DISGUISED),
+               SourceFile("mallory", "python", INDEPENDENT)]
+    return dataclasses.replace(report, results=results, similarity=compare(sources))
+
+
+def test_the_json_report_carries_every_flagged_pair_with_its_score_and_regions() -> None:
+    data = json.loads(report_json(report_with_similarity()))
+    similarity = data["similarity"]
+    assert similarity["threshold"] == 0.7 and similarity["compared_pairs"] == 3
+    (pair,) = similarity["flagged"]
+    assert (pair["a"], pair["b"], pair["language"]) == ("alice", "bob", "python")
+    assert pair["score"] >= 0.9
+    assert all(1 <= r["a_lines"][0] <= r["a_lines"][1] and 1 <= r["b_lines"][0] <= r["b_lines"][1]
+               for r in pair["regions"])
+    assert "not a verdict of copying" in similarity["note"]
+    per_candidate = {r["candidate"]: r["similarity"] for r in data["results"]}
+    assert per_candidate["alice"] == {"flagged": True, "similar_to": ["bob"], "nearest": "bob",
+                                      "score": pair["score"]}
+    assert per_candidate["mallory"]["flagged"] is False and per_candidate["mallory"]["similar_to"] == []
+
+
+def test_the_csv_report_carries_the_flag_per_candidate_with_names_neutralised() -> None:
+    rows = list(csv.DictReader(io.StringIO(report_csv(report_with_similarity(bob="=HYPERLINK(1)")))))
+    assert [(r["candidate"], r["similar"]) for r in rows] == [("alice", "yes"), ("'=HYPERLINK(1)", "yes"),
+                                                              ("mallory", "no")]
+    assert rows[0]["similar_to"].startswith("'=HYPERLINK(1) 0.9")  # a name starting a cell is no formula
+    assert rows[1]["similar_to"].startswith("alice 0.9")
+    assert rows[2]["similar_to"] == "" and 0 < float(rows[2]["max_similarity"]) < 0.7
+
+
+def test_the_junit_report_carries_the_flag_as_suite_properties() -> None:
+    root = ET.fromstring(report_junit(report_with_similarity()))
+    suites = {s.get("name"): s for s in root.iter("testsuite")}
+    properties = {name: {p.get("name"): p.get("value") for p in suite.iter("property")}
+                  for name, suite in suites.items()}
+    assert properties["alice"]["drillkit.similar"] == "yes"
+    assert properties["alice"]["drillkit.similar_to"].startswith("bob 0.9")
+    assert properties["mallory"]["drillkit.similar"] == "no"
+    assert next(iter(suites["bob"])).tag == "properties"  # JUnit wants them before the test cases
 
 
 def test_write_report_picks_the_renderer_and_reports_a_failed_write(tmp_path: Path) -> None:
