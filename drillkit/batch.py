@@ -218,9 +218,14 @@ def sandbox_grader(bank: Bank, question: Question, language: str,
         started = time.monotonic()
         try:
             source = read_submission(submission.path)
+            # One folder may hold several languages: each file is graded in the one its extension names.
+            written_in = language_of(submission.path, language)
+            if written_in not in question.languages:
+                raise UsageError(f"{question.id} has no grader for {written_in}; it has: "
+                                 f"{', '.join(question.languages)}")
             if not hasattr(local, "backend"):
                 local.backend = backend_factory()
-            result = grade_source(bank, question, language, source, local.backend)
+            result = grade_source(bank, question, written_in, source, local.backend)
         except DrillkitError as exc:
             return _failed_result(submission, str(exc), time.monotonic() - started)
         except Exception as exc:  # one broken grading must not cost the other candidates their results

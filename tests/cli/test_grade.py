@@ -258,3 +258,15 @@ def test_a_graded_batch_flags_the_copy_and_the_html_report_has_everyone(run: Inv
         section = text[text.index(f">{name}</h2>"):].split("</section>")[0]
         assert f">{verdict}</span>" in section and "test_adds_negative_numbers" in section
     assert "expected add(2, 3) == 5" in text  # dave's failing test says what was expected
+
+
+@pytest.mark.usefixtures("docker_ready")
+def test_a_folder_of_mixed_languages_grades_each_file_in_its_own(run: Invoke, tmp_path: Path) -> None:
+    folder = submissions(tmp_path, ann=RIGHT)
+    (folder / "ben.go").write_text("package solution\n\nfunc Add(a, b int) int { return a + b }\n")
+    result = grade(run, str(folder), "--json")
+    assert result.exit_code == 1, result.output
+    data = {r["candidate"]: r for r in json.loads(result.stdout)["results"]}
+    assert data["ann"]["status"] == "pass"
+    # The fixture exercise is Python only: a Go file is that candidate's error, named, not the batch's.
+    assert data["ben"]["status"] == "error" and "has no grader for go; it has: python" in data["ben"]["message"]
