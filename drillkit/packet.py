@@ -13,6 +13,8 @@ import html
 import io
 import json
 import os
+import re
+import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,8 +23,14 @@ from typing import Any, Literal
 from markdown_it import MarkdownIt
 
 from drillkit.errors import UsageError
-from drillkit.interview import InterviewSet
-from drillkit.model import Question, RubricItem, letter
+from drillkit.interview import InterviewSet, PlannedQuestion
+from drillkit.model import Question, RubricItem, letter, solution_file_name
+from drillkit.posting import language_name
+from drillkit.shapes import SHAPE_HELP
+
+CANDIDATE_SHEET = "candidate-sheet"
+INTERVIEWER_PACKET = "interviewer"
+PACKET_VERSION = 1
 
 Format = Literal["md", "html", "json"]
 FORMATS: tuple[Format, ...] = ("md", "html", "json")
@@ -74,6 +82,34 @@ def explanation_for(question: Question) -> str:
         rest = _paragraphs(question.explanation)[1:]
         return "\n\n".join(rest)
     return question.explanation.strip()
+
+
+_COMPLEXITY = re.compile(r"\bO\(|\b[Pp]erformance\b|\bComplexity\b|\blinear\b|\bquadratic\b")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z`*(])")
+
+
+def complexity_expectations(question: Question, limit: int = 4) -> tuple[str, ...]:
+    """The sentences of a coding question's prompt and explanation that state its time, memory or speed bounds."""
+    found: list[str] = []
+    for text in (question.prompt, question.explanation):
+        for paragraph in _paragraphs(text):
+            if paragraph.startswith("```"):
+                continue
+            flat = " ".join(line.strip().removeprefix("- ") for line in paragraph.splitlines())
+            for sentence in _SENTENCE_END.split(flat):
+                if _COMPLEXITY.search(sentence) and sentence not in found:
+                    found.append(sentence.strip())
+    return tuple(found[:limit])
+
+
+def check_commands(question: Question, languages: Sequence[str]) -> tuple[str, ...]:
+    """The exact commands that hand a coding question's starter to a candidate and grade the answer."""
+    commands = []
+    for language in languages:
+        file = shlex.quote(solution_file_name(question.id, language))
+        commands += [f"drillkit solve {question.id} --dir . --lang {language}",
+                     f"drillkit check {question.id} {file} --lang {language}"]
+    return tuple(commands)
 
 
 def _cell(text: str) -> str:
@@ -129,15 +165,35 @@ def _titles(interview: InterviewSet) -> dict[str, str]:
 
 def _plan_table(interview: InterviewSet) -> str:
     titles = _titles(interview)
-    rows = ["| # | start | min | question | qualification | difficulty |", "|---:|---:|---:|---|---|---|"]
+    rows = ["| # | start | min | follow-ups | move on | role | question | kind | qualification | difficulty |",
+            "|---:|---:|---:|---:|---:|---|---|---|---|---|"]
     for number, planned in enumerate(interview.plan(), 1):
         q = planned.question
-        rows.append(f"| {number} | {_clock(planned.start_minute)} | {q.minutes} | {_cell(q.title)} | "
+        followups = f"{planned.followup_minutes}" if planned.followup_minutes else ""
+        rows.append(f"| {number} | {_clock(planned.start_minute)} | {q.minutes} | {followups} | "
+                    f"{_clock(planned.move_on_minute)} | {planned.role} | {_cell(q.title)} | {q.kind} | "
                     f"{_cell(titles.get(q.qualification, q.qualification))} | {q.difficulty} |")
     spare = interview.budget_minutes - interview.total_minutes
-    rows.append(f"| | {_clock(interview.total_minutes)} | **{interview.total_minutes}** | **total** "
-                f"({spare} min spare of {interview.budget_minutes}) | | |")
+    rows.append(f"| | {_clock(interview.total_minutes)} | **{interview.total_minutes}** | | | | **total** "
+                f"({spare} min spare of {interview.budget_minutes}) | | | |")
     return "\n".join(rows)
+
+
+def _timing(planned: PlannedQuestion) -> str:
+    start, end, leave = _clock(planned.start_minute), _clock(planned.end_minute), _clock(planned.move_on_minute)
+    if planned.followup_minutes:
+        return (f"Starts at {start}. The question itself until {end}; then {planned.followup_minutes} min of "
+                f"follow-ups. **Move on at {leave}**, done or not: an unfinished answer is scored as it stands.")
+    return f"Starts at {start}. **Move on at {leave}**, done or not."
+
+
+def _shape_text(interview: InterviewSet) -> str:
+    lines = [f"**{interview.shape}**: {SHAPE_HELP.get(interview.shape, interview.shape)}."]
+    by_role = interview.minutes_by_role()
+    lines.append("\n" + " · ".join(f"{role} {minutes} min" for role, minutes in by_role.items()))
+    for note in interview.notes:
+        lines.append(f"\n_Note: {note}._")
+    return "\n".join(lines)
 
 
 def _coverage(interview: InterviewSet) -> str:
@@ -145,13 +201,16 @@ def _coverage(interview: InterviewSet) -> str:
     for focus in interview.focus:
         count = sum(1 for q in interview.questions if q.qualification == focus.id)
         lines.append(f"- **{focus.title}** (weight {focus.weight}): {_count(count, 'question')}")
-    if interview.uncovered:
+    if interview.uncovered and interview.shape == "screen":
         lines.append(f"\nNot covered within {interview.budget_minutes} min: {', '.join(interview.uncovered)}.")
+    elif interview.uncovered:
+        lines.append(f"\nNot asked about in this {interview.shape} interview, which spends its time on the core: "
+                     f"{', '.join(interview.uncovered)}.")
     return "\n".join(lines)
 
 
 def _subtitle(interview: InterviewSet) -> str:
-    return (f"For {interview.source} · level {interview.level} · {interview.total_minutes} of "
+    return (f"For {interview.source} · {interview.shape} · level {interview.level} · {interview.total_minutes} of "
             f"{interview.budget_minutes} min · {len(interview.questions)} questions · seed {interview.seed}")
 
 
@@ -159,22 +218,33 @@ def interviewer_document(interview: InterviewSet) -> Document:
     titles = _titles(interview)
     overview = Section("Time plan", (), (
         Block(None, _plan_table(interview)),
+        Block("Shape", _shape_text(interview)),
         Block("Coverage", _coverage(interview)),
         Block("How to use this packet",
-              "Each question shows its time, what a good answer holds, the rubric to score it with, and "
-              "follow-ups for a strong candidate. Give the candidate the candidate sheet; note scores on the "
-              "scorecard. Coding answers are graded with `drillkit grade ID FILE...`."),
+              "Each question shows its time and when to move on, why it is in the set, what a good answer holds, "
+              "the rubric to score it with, and follow-ups. Give the candidate the candidate sheet; note scores on "
+              "the scorecard. Coding answers are graded with the `drillkit check` command under each exercise, or "
+              "many at once with `drillkit grade ID FILE...`."
+              + (" A screen is taken in drillkit (`drillkit quiz --set candidate.json --answers-out answers.json`) "
+                 "and scored with `drillkit score interviewer.json answers.json`." if interview.shape == "screen"
+                 else "")),
     ), page_break=False)
     sections = [overview]
     for number, planned in enumerate(interview.plan(), 1):
         q = planned.question
-        blocks = [Block("Prompt", q.prompt.strip())]
+        blocks = [Block("Timing", _timing(planned)),
+                  Block("Why this question", planned.reason[:1].upper() + planned.reason[1:] + "."),
+                  Block("Prompt", q.prompt.strip())]
         if q.choices:
             blocks.append(Block("Choices, and why each is right or wrong", "\n".join(
                 f"- {'✔' if c.correct else '✘'} **{letter(i)})** {c.text}  \n  _{c.why.strip()}_"
                 for i, c in enumerate(q.choices)), css="choices"))
         heading, answer = reference_answer(q)
         blocks.append(Block(heading, answer, css="answer"))
+        if q.kind == "coding":
+            expectations = complexity_expectations(q)
+            blocks.append(Block("Complexity expectations", "\n".join(f"- {line}" for line in expectations) if expectations
+                                else "- No bound is stated: ask for the time and memory cost of their solution."))
         explanation = explanation_for(q)
         if explanation:
             blocks.append(Block("Explanation", explanation))
@@ -183,13 +253,30 @@ def interviewer_document(interview: InterviewSet) -> Document:
         blocks.append(Block(f"Rubric ({sum(i.points for i in rubric)} points)", _rubric_table(rubric) + note,
                             css="rubric"))
         if q.follow_ups:
-            blocks.append(Block("Follow-ups", "\n".join(f"- {item}" for item in q.follow_ups)))
+            when = (f" ({planned.followup_minutes} min, {_clock(planned.end_minute)}–{_clock(planned.move_on_minute)})"
+                    if planned.followup_minutes else " (if time allows)")
+            blocks.append(Block(f"Follow-ups{when}", "\n".join(f"- {item}" for item in q.follow_ups)))
+        if q.kind == "coding":
+            languages = interview.languages_for(q)
+            blocks.append(Block("Commands", "Give the candidate the starter, then grade their file in the sandbox:\n\n"
+                                "```sh\n" + "\n".join(check_commands(q, languages)) + "\n```", css="commands"))
         blocks.append(Block("References", "\n".join(f"- [{r.title}]({r.url})" for r in q.references), css="refs"))
-        badges = (titles.get(q.qualification, q.qualification), q.kind, q.difficulty, f"{q.minutes} min",
+        badges = (titles.get(q.qualification, q.qualification), q.kind, q.difficulty, planned.role,
+                  f"{q.minutes} min" + (f" + {planned.followup_minutes} follow-ups" if planned.followup_minutes else ""),
                   f"starts {_clock(planned.start_minute)}")
         sections.append(Section(f"{number}. {q.title}", badges, tuple(blocks), question_id=q.id))
     sections.append(_scorecard_section(interview))
     return Document("Interviewer packet", _subtitle(interview), tuple(sections))
+
+
+def _languages_text(interview: InterviewSet, question: Question) -> str:
+    languages = interview.languages_for(question)
+    text = "Write it in " + " or ".join(language_name(lang) for lang in languages) + "; it will be run against tests."
+    others = [lang for lang in interview.posting_languages if lang not in languages]
+    if others:
+        text += (f" (The posting also names {', '.join(language_name(lang) for lang in others)}; this exercise is "
+                 f"graded only in {' and '.join(language_name(lang) for lang in languages)}.)")
+    return text
 
 
 def _answer_lines(question: Question) -> int:
@@ -199,11 +286,16 @@ def _answer_lines(question: Question) -> int:
 
 
 def candidate_document(interview: InterviewSet) -> Document:
+    if interview.shape == "screen":
+        how = ("This is a written screen: take it in drillkit with `drillkit quiz --set candidate.json --answers-out "
+               "answers.json` and hand back answers.json (every answer is saved as you give it), or answer on this "
+               "sheet. Choice questions: pick the letters. Coding exercises: write the solution in a file.")
+    else:
+        how = ("For a choice question, tick the choices you pick and say why. For the others, write or sketch your "
+               "answer in the space below it; thinking aloud is welcome.")
     intro = Section("Instructions", (), (Block(None, (
         f"This interview has {len(interview.questions)} questions and takes about {interview.total_minutes} "
-        "minutes; each question shows its time. For a choice question, tick the choices you pick and say why. "
-        "For the others, write or sketch your answer in the space below it; thinking aloud is welcome.")),),
-        page_break=False)
+        f"minutes; each question shows its time. {how}")),), page_break=False)
     sections = [intro]
     for number, planned in enumerate(interview.plan(), 1):
         q = planned.question
@@ -213,9 +305,9 @@ def candidate_document(interview: InterviewSet) -> Document:
             blocks.append(Block(how, "\n".join(f"- ☐ **{letter(i)})** {c.text}" for i, c in enumerate(q.choices)),
                                 css="choices"))
         if q.kind == "coding":
-            blocks.append(Block(None, f"Write the solution in {', '.join(q.languages)}; it will be run against tests."))
+            blocks.append(Block("Languages", _languages_text(interview, q)))
         blocks.append(Block("Your answer", "", css="answer-space", answer_lines=_answer_lines(q)))
-        sections.append(Section(f"{number}. {q.title}", (q.kind, f"{q.minutes} min"), tuple(blocks)))
+        sections.append(Section(f"{number}. {q.title}", (q.kind, f"{planned.minutes} min"), tuple(blocks)))
     return Document("Candidate sheet", f"{len(interview.questions)} questions · about {interview.total_minutes} "
                     "minutes", tuple(sections))
 
@@ -429,18 +521,26 @@ def scorecard_html(interview: InterviewSet) -> str:
 # --- JSON --------------------------------------------------------------------------------------------------
 
 
-def _question_json(question: Question, number: int, start_minute: int) -> dict[str, Any]:
+def _question_json(interview: InterviewSet, planned: PlannedQuestion, number: int) -> dict[str, Any]:
+    question = planned.question
     rubric, derived = rubric_for(question)
     heading, answer = reference_answer(question)
+    languages = interview.languages_for(question)
     return {
         "number": number,
         "id": question.id,
+        "revision": question.revision,
         "title": question.title,
         "qualification": question.qualification,
         "kind": question.kind,
         "difficulty": question.difficulty,
         "minutes": question.minutes,
-        "start_minute": start_minute,
+        "followup_minutes": planned.followup_minutes,
+        "start_minute": planned.start_minute,
+        "move_on_minute": planned.move_on_minute,
+        "role": planned.role,
+        "reason": planned.reason,
+        "fingerprint": interview.fingerprint(question),
         "prompt": question.prompt,
         "choices": [{"letter": letter(i), "text": c.text, "correct": c.correct, "why": c.why}
                     for i, c in enumerate(question.choices)],
@@ -448,36 +548,57 @@ def _question_json(question: Question, number: int, start_minute: int) -> dict[s
         "answer": question.answer,
         "key_points": list(question.key_points),
         "reference_approach": answer if question.kind == "coding" else None,
+        "complexity": list(complexity_expectations(question)) if question.kind == "coding" else [],
+        "commands": list(check_commands(question, languages)) if question.kind == "coding" else [],
         "answer_heading": heading,
         "explanation": question.explanation,
         "rubric": [{"points": item.points, "criterion": item.criterion} for item in rubric],
         "rubric_points": sum(item.points for item in rubric),
         "rubric_standard": derived,
         "follow_ups": list(question.follow_ups),
-        "languages": list(question.languages),
+        "languages": list(languages),
         "references": [{"title": r.title, "url": r.url} for r in question.references],
     }
 
 
 def interviewer_json(interview: InterviewSet) -> dict[str, Any]:
+    meta = interview.meta_json()
+    # The nonce and the key digest let `drillkit score` recompute the set id and check the key; they never reach
+    # the candidate's sheet.
+    meta.update({"nonce": interview.nonce, "key_digest": interview.key_digest})
     return {
-        "packet": "interviewer",
-        "set": interview.meta_json(),
-        "questions": [_question_json(p.question, n, p.start_minute) for n, p in enumerate(interview.plan(), 1)],
+        "packet": INTERVIEWER_PACKET,
+        "version": PACKET_VERSION,
+        "set": meta,
+        "questions": [_question_json(interview, p, n) for n, p in enumerate(interview.plan(), 1)],
     }
 
 
+def _candidate_question(interview: InterviewSet, planned: PlannedQuestion, number: int) -> dict[str, Any]:
+    question = planned.question
+    data: dict[str, Any] = {
+        "number": number, "title": question.title, "kind": question.kind, "minutes": question.minutes,
+        "prompt": question.prompt,
+        "choices": [{"letter": letter(i), "text": c.text} for i, c in enumerate(question.choices)],
+        "languages": list(interview.languages_for(question)),
+        "fingerprint": interview.fingerprint(question),
+    }
+    if question.kind == "coding":
+        data["starters"] = {lang: text for lang in interview.languages_for(question)
+                            if (text := interview.starter(question.id, lang)) is not None}
+    return data
+
+
 def candidate_json(interview: InterviewSet) -> dict[str, Any]:
+    """The candidate's sheet as data, for `drillkit quiz --set`: prompts, choice texts, starters; no answers or ids."""
     return {
-        "packet": "candidate",
+        "packet": CANDIDATE_SHEET,
+        "version": PACKET_VERSION,
+        "set_id": interview.set_id,
+        "shape": interview.shape,
         "total_minutes": interview.total_minutes,
-        "questions": [
-            {"number": n, "title": p.question.title, "kind": p.question.kind, "minutes": p.question.minutes,
-             "prompt": p.question.prompt, "choices": [{"letter": letter(i), "text": c.text}
-                                                      for i, c in enumerate(p.question.choices)],
-             "languages": list(p.question.languages)}
-            for n, p in enumerate(interview.plan(), 1)
-        ],
+        "posting_languages": list(interview.posting_languages),
+        "questions": [_candidate_question(interview, p, n) for n, p in enumerate(interview.plan(), 1)],
     }
 
 
@@ -501,6 +622,11 @@ def render_packet(interview: InterviewSet, fmt: Format) -> dict[str, str]:
     else:
         files = {"interviewer.json": _json_text(interviewer_json(interview)),
                  "candidate.json": _json_text(candidate_json(interview))}
+    if interview.shape == "screen":
+        # A screen is taken with `quiz --set candidate.json` and scored with `score interviewer.json`, whatever the
+        # printable format.
+        files["interviewer.json"] = _json_text(interviewer_json(interview))
+        files["candidate.json"] = _json_text(candidate_json(interview))
     files["scorecard.md"] = scorecard_markdown(interview)
     files["scorecard.csv"] = scorecard_csv(interview)
     return files

@@ -209,3 +209,32 @@ def match_posting(path: Path, qualifications: Sequence[Qualification]) -> Postin
         known = ", ".join(q.id for q in qualifications)
         raise UsageError(f"posting {path} matches no qualification", hint=f"the bank knows: {known}")
     return match
+
+
+# Posting phrases that name a programming language -> the language id graders and question files use.
+LANGUAGE_IDS: dict[str, str] = {
+    "python": "python", "go": "go", "golang": "go", "java": "java", "c++": "cpp", "cpp": "cpp", "c#": "csharp",
+    "rust": "rust", "kotlin": "kotlin", "scala": "scala", "typescript": "typescript", "javascript": "javascript",
+    "node.js": "javascript", "nodejs": "javascript", "ruby": "ruby", "php": "php", "elixir": "elixir",
+    "erlang": "erlang",
+}
+LANGUAGE_NAMES: dict[str, str] = {
+    "python": "Python", "go": "Go", "java": "Java", "cpp": "C++", "csharp": "C#", "rust": "Rust", "kotlin": "Kotlin",
+    "scala": "Scala", "typescript": "TypeScript", "javascript": "JavaScript", "ruby": "Ruby", "php": "PHP",
+    "elixir": "Elixir", "erlang": "Erlang",
+}
+
+
+def languages_named(match: PostingMatch) -> tuple[str, ...]:
+    """The programming languages a posting names, as language ids, in the order it names them first."""
+    found: list[str] = []
+    for line in match.lines:
+        for hit in line.hits:
+            language = LANGUAGE_IDS.get(hit.phrase.casefold())
+            if language is not None and language not in found:
+                found.append(language)
+    return tuple(found)
+
+
+def language_name(language: str) -> str:
+    return LANGUAGE_NAMES.get(language, language)

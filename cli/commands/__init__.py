@@ -18,6 +18,7 @@ COMMANDS: dict[str, str] = {
     "check": "cli.commands.check:check_command",
     "watch": "cli.commands.watch:watch_command",
     "set": "cli.commands.set:set_command",
+    "score": "cli.commands.score:score_command",
     "grade": "cli.commands.grade:grade_command",
     "validate": "cli.commands.validate:validate_command",
     "new": "cli.commands.new:new_command",

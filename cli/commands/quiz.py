@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
 import click
 
@@ -9,6 +10,7 @@ from cli import console, render
 from cli.context import app
 from cli.options import filter_options
 from cli.recording import attempt_recorder
+from cli.screen import take_screen
 from drillkit.errors import NotFoundError, UsageError
 from drillkit.model import Question
 from drillkit.progress.records import Source
@@ -208,12 +210,35 @@ def quiz_questions(qualifications: tuple[str, ...], kinds: tuple[str, ...], diff
 @click.option("--seed", type=int, help="Pick the same questions in the same order every time.")
 @timed_option
 @self_rate_option
+@click.option("--set", "sheet", type=click.Path(path_type=Path), metavar="FILE",
+              help="Take a written screen: the candidate sheet (candidate.json) of a set made with --shape screen. "
+                   "Needs --answers-out.")
+@click.option("--answers-out", type=click.Path(path_type=Path), metavar="FILE",
+              help="With --set: the answers file to hand back, saved after every answer; run again to continue.")
+@click.option("--dir", "folder", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
+              help="With --set: where coding exercises' starter files go (default: the answers file's folder).")
 def quiz_command(qualifications: tuple[str, ...], kinds: tuple[str, ...], difficulties: tuple[str, ...],
-                 tags: tuple[str, ...], count: int, seed: int | None, timed: bool, self_rate: bool) -> None:
+                 tags: tuple[str, ...], count: int, seed: int | None, timed: bool, self_rate: bool,
+                 sheet: Path | None, answers_out: Path | None, folder: Path | None) -> None:
     """Answer questions interactively; answers may be piped on stdin.
 
     A written answer (short-answer, design) is then graded against the numbered key points or rubric: say which it
     covered. Covering 80 % of the points counts as right, 40 % as partly, less as wrong.
+
+    With --set candidate.json --answers-out answers.json, take a written screen instead: every answer goes to the
+    answers file as it is given, nothing is scored or shown, and the interviewer scores the file with drillkit score.
     """
+    if sheet is not None or answers_out is not None or folder is not None:
+        if sheet is None:
+            raise UsageError("--answers-out and --dir go with --set FILE", hint="drillkit quiz --set candidate.json "
+                                                                               "--answers-out answers.json")
+        if answers_out is None:
+            raise UsageError("--set needs --answers-out FILE: the file you hand back",
+                             hint="drillkit quiz --set candidate.json --answers-out answers.json")
+        if qualifications or kinds or difficulties or tags or seed is not None or self_rate:
+            raise UsageError("--set serves the sheet's questions as they are",
+                             hint="drop -q, -k, -d, -t, --seed and --self-rate")
+        take_screen(sheet, answers_out, folder)
+        return
     questions = quiz_questions(qualifications, kinds, difficulties, tags, count, seed)
     run_session(questions, timed=timed, source="quiz", self_rate=self_rate)

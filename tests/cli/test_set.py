@@ -24,15 +24,15 @@ def one_error_line(result: Result, code: int = 2) -> str:
 
 
 def test_a_posting_set_as_json_fits_covers_and_repeats(run: Invoke) -> None:
-    first = run("set", "--posting", PLATFORM, "--minutes", "60", "--seed", "7", "--format", "json")
+    first = run("set", "--posting", PLATFORM, "--minutes", "60", "--seed", "7", "--shape", "screen", "--format", "json")
     assert first.exit_code == 0, first.output
     data = json.loads(first.stdout)
-    assert sum(q["minutes"] for q in data["questions"]) == data["set"]["total_minutes"] <= 60
+    assert sum(q["minutes"] + q["followup_minutes"] for q in data["questions"]) == data["set"]["total_minutes"] <= 60
     matched = {q["id"] for q in data["set"]["qualifications"]}
     assert {"kubernetes", "databases", "data-pipelines", "observability"} <= matched
     assert {q["qualification"] for q in data["questions"]} == matched
     assert data["set"]["uncovered"] == []
-    again = run("set", "--posting", PLATFORM, "--minutes", "60", "--seed", "7", "--format", "json")
+    again = run("set", "--posting", PLATFORM, "--minutes", "60", "--seed", "7", "--shape", "screen", "--format", "json")
     assert json.loads(again.stdout)["questions"] == data["questions"]
 
 
@@ -145,9 +145,20 @@ def test_neither_posting_nor_qualification(run: Invoke) -> None:
     assert "--posting FILE or --qualification ID" in line
 
 
-def test_explain_without_a_posting(run: Invoke) -> None:
-    line = one_error_line(run("set", "-q", "caching", "--explain"))
-    assert "--explain needs --posting FILE" in line
+def test_explain_with_qualifications_says_why_each_question_is_in_the_set(run: Invoke, isolated_home: Path) -> None:
+    result = run("set", "-q", "caching", "-q", "databases", "--explain", "--seed", "2", "--shape", "design")
+    assert result.exit_code == 0, result.output
+    assert "Why each question is in this design set" in result.stdout
+    assert "core: the design question, on caching" in result.stdout
+    assert "probe: databases (weight 1) is part of the data layer" in result.stdout
+    assert "a preview: not recorded" in result.stderr
+    assert not (isolated_home / "interview-sets.jsonl").exists()
+
+
+def test_explain_writes_nothing(run: Invoke, tmp_path: Path) -> None:
+    line = one_error_line(run("set", "-q", "caching", "--explain", "-o", str(tmp_path / "packet")))
+    assert "--explain previews a set and writes nothing" in line
+    assert not (tmp_path / "packet").exists()
 
 
 def test_an_unknown_qualification(run: Invoke) -> None:
@@ -156,6 +167,65 @@ def test_an_unknown_qualification(run: Invoke) -> None:
 
 
 def test_a_tight_budget_says_what_it_left_out(run: Invoke) -> None:
-    result = run("set", "--posting", PLATFORM, "--minutes", "8", "--seed", "1")
+    result = run("set", "--posting", PLATFORM, "--minutes", "8", "--seed", "1", "--shape", "screen")
     assert result.exit_code == 0
     assert "not covered within 8 min:" in result.stderr
+
+
+def test_a_live_budget_too_small_for_a_core_falls_back_visibly(run: Invoke) -> None:
+    result = run("set", "--posting", PLATFORM, "--minutes", "8", "--seed", "1")
+    assert result.exit_code == 0
+    assert "no coding exercise or design question fits within 6 of 8 min" in result.stderr
+    assert "not asked about in this live interview" in result.stderr
+
+
+# --- shapes ---------------------------------------------------------------------------------------------------
+
+SEED_POSTING = str(POSTINGS / "meta-backend-engineer.txt")
+
+
+def test_the_seed_posting_at_60_minutes_is_a_live_coding_interview(run: Invoke) -> None:
+    data = json.loads(run("set", "--posting", SEED_POSTING, "--minutes", "60", "--seed", "1", "-f", "json").stdout)
+    meta = data["set"]
+    assert meta["shape"] == "live"
+    roles = [q["role"] for q in data["questions"]]
+    core = [q for q in data["questions"] if q["role"] == "core"]
+    assert core and all(q["kind"] in ("coding", "design") for q in core)
+    assert sum(q["minutes"] + q["followup_minutes"] for q in core) >= 30
+    assert meta["composition"]["choice_minutes"] <= 12
+    assert all(q["role"] == "warm-up" for q in data["questions"] if q["kind"] in ("single-choice", "multiple-choice"))
+    assert roles.index("core") > 0 or "warm-up" not in roles
+    assert data["questions"][roles.index("core")]["commands"]  # the exact solve and check commands
+
+
+@pytest.mark.parametrize("shape", ["live", "design", "screen"])
+def test_every_shape_is_shown_with_roles_and_when_to_move_on(run: Invoke, shape: str) -> None:
+    result = run("set", "--posting", SEED_POSTING, "--minutes", "60", "--seed", "1", "--shape", shape)
+    assert result.exit_code == 0, result.output
+    assert "move on" in result.stdout and f"· {shape}: " in result.stdout
+    assert "core" in result.stdout  # a screen of 60 minutes has a coding exercise as its core too
+
+
+def test_explain_for_a_posting_shows_the_matching_and_the_reasons(run: Invoke) -> None:
+    result = run("set", "--posting", SEED_POSTING, "--explain", "--seed", "1")
+    assert result.exit_code == 0
+    assert "→ databases:" in result.stdout
+    assert "core: the coding exercise, on apis-and-microservices (weight 4)" in result.stdout
+    assert "warm-up: a choice question on" in result.stdout
+    data = json.loads(run("set", "--posting", SEED_POSTING, "--explain", "--seed", "1", "-f", "json").stdout)
+    assert data["matched_lines"] and all(q["reason"] for q in data["set"]["questions"])
+
+
+def test_a_screen_writes_the_json_files_it_is_taken_and_scored_with(run: Invoke, tmp_path: Path) -> None:
+    out = tmp_path / "packet"
+    result = run("set", "--posting", SEED_POSTING, "--shape", "screen", "-m", "45", "--seed", "1", "-f", "html",
+                 "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert {p.name for p in out.iterdir()} == {"interviewer.html", "candidate.html", "scorecard.html",
+                                               "interviewer.json", "candidate.json", "scorecard.md", "scorecard.csv"}
+    assert "drillkit quiz --set candidate.json" in (out / "candidate.html").read_text()
+
+
+def test_an_unknown_shape_is_a_usage_error(run: Invoke) -> None:
+    result = run("set", "-q", "caching", "--shape", "panel")
+    assert result.exit_code == 2 and "Traceback" not in result.output

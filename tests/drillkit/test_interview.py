@@ -62,7 +62,7 @@ def test_the_same_seed_gives_the_same_set_and_another_seed_another(bank: Bank) -
 
 
 def test_every_matched_qualification_is_covered_when_the_budget_allows(bank: Bank) -> None:
-    chosen = interview_set(bank, SetRequest(minutes=60, seed=11, posting=PLATFORM), record=False)
+    chosen = interview_set(bank, SetRequest(minutes=60, seed=11, posting=PLATFORM, shape="screen"), record=False)
     assert len(chosen.focus) >= 8
     assert chosen.uncovered == ()
 
@@ -99,10 +99,12 @@ def test_the_level_shifts_the_difficulty_mix(bank: Bank) -> None:
     assert junior["easy"] > senior["easy"]
 
 
-def test_questions_run_from_easy_to_hard(bank: Bank) -> None:
-    chosen = interview_set(bank, SetRequest(minutes=90, seed=2, posting=PLATFORM), record=False)
+def test_choice_questions_run_from_easy_to_hard(bank: Bank) -> None:
     rank = {"easy": 0, "medium": 1, "hard": 2}
-    assert [rank[q.difficulty] for q in chosen.questions] == sorted(rank[q.difficulty] for q in chosen.questions)
+    for shape, role in (("screen", "coverage"), ("live", "warm-up")):
+        chosen = interview_set(bank, SetRequest(minutes=90, seed=2, posting=PLATFORM, shape=shape), record=False)
+        levels = [rank[p.question.difficulty] for p in chosen.placements if p.role == role]
+        assert len(levels) > 1 and levels == sorted(levels)
 
 
 def test_the_plan_gives_start_times(bank: Bank) -> None:

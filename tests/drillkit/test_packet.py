@@ -19,10 +19,12 @@ from drillkit.errors import UsageError
 from drillkit.interview import Focus, InterviewSet
 from drillkit.model import Question
 from drillkit.packet import (
+    candidate_document,
     candidate_html,
     candidate_json,
     candidate_markdown,
     check_output_dir,
+    complexity_expectations,
     interviewer_html,
     interviewer_json,
     interviewer_markdown,
@@ -64,7 +66,7 @@ def secrets_of(question: Question) -> list[str]:
 def test_the_interviewer_packet_holds_answers_rubrics_follow_ups_and_the_plan() -> None:
     text = interviewer_markdown(SET)
     assert "## Time plan" in text
-    assert f"**{SET.total_minutes}** | **total** (5 min spare of {SET.budget_minutes})" in text
+    assert f"**{SET.total_minutes}** | | | | **total** (5 min spare of {SET.budget_minutes})" in text
     for number, question in enumerate(QUESTIONS, 1):
         assert f"## {number}. {question.title}" in text
         assert question.follow_ups[0].strip()[:40] in text
@@ -86,6 +88,51 @@ def test_a_coding_question_shows_the_reference_approach_from_the_explanation() -
     assert data["reference_approach"] == first_paragraph
     assert data["rubric_standard"] is True
     assert "grader's tests pass" in data["rubric"][0]["criterion"]
+
+
+def test_a_coding_exercise_shows_complexity_follow_ups_and_the_exact_commands() -> None:
+    coding = QUESTIONS[4]
+    lru = BANK.get("lru-cache")
+    assert any("O(1)" in line for line in complexity_expectations(lru))
+    text = interviewer_markdown(dataclasses.replace(SET, questions=(lru,)))
+    assert "### Complexity expectations\n\n" in text
+    assert "\n- **Performance:** `get` and `put` must be O(1) on average.\n" in text
+    assert ("```sh\ndrillkit solve lru-cache --dir . --lang python\n"
+            "drillkit check lru-cache lru_cache.py --lang python\n```") in text
+    assert "### Follow-ups (if time allows)" in text
+    data = interviewer_json(SET)["questions"][4]
+    assert data["commands"] == [f"drillkit solve {coding.id} --dir . --lang python",
+                                f"drillkit check {coding.id} {coding.id.replace('-', '_')}.py --lang python"]
+    assert data["complexity"] == list(complexity_expectations(coding))
+
+
+def test_a_coding_exercise_lists_the_postings_languages_first() -> None:
+    coding = dataclasses.replace(QUESTIONS[4], languages=("python", "go"))
+    interview = dataclasses.replace(SET, questions=(coding,), posting_languages=("java", "go", "python"))
+    assert interview.languages_for(coding) == ("go", "python")
+    sheet = candidate_markdown(interview)
+    assert "Write it in Go or Python; it will be run against tests. (The posting also names Java;" in sheet
+    assert candidate_json(interview)["questions"][0]["languages"] == ["go", "python"]
+    assert interviewer_json(interview)["questions"][0]["languages"] == ["go", "python"]
+
+
+def test_the_time_plan_says_when_to_move_on_and_why_each_question_is_there() -> None:
+    from drillkit.shapes import Placement
+
+    design = QUESTIONS[3]
+    placements = tuple(Placement(q, "core" if q is design else "probe", f"reason for {q.id}",
+                                 10 if q is design else 0) for q in QUESTIONS)
+    interview = dataclasses.replace(SET, placements=placements, budget_minutes=SET.budget_minutes + 10)
+    text = interviewer_markdown(interview)
+    planned = next(p for p in interview.plan() if p.question is design)
+    assert (f"Starts at {planned.start_minute // 60}:{planned.start_minute % 60:02d}. The question itself until "
+            f"{planned.end_minute // 60}:{planned.end_minute % 60:02d}; then 10 min of follow-ups. **Move on at "
+            f"{planned.move_on_minute // 60}:{planned.move_on_minute % 60:02d}**") in text
+    assert f"Reason for {design.id}." in text
+    assert f"| {design.minutes} | 10 | " in text
+    candidate = candidate_markdown(interview)
+    assert "reason for" not in candidate.lower() and "Move on" not in candidate
+    assert f"{design.minutes + 10} min" in " ".join(" ".join(s.badges) for s in candidate_document(interview).sections)
 
 
 def test_questions_without_a_rubric_get_a_standard_one_for_their_kind() -> None:
@@ -114,8 +161,14 @@ def test_the_candidate_sheet_gives_nothing_away(render: object) -> None:
 def test_the_candidate_json_has_prompts_and_choice_texts_only() -> None:
     data = candidate_json(SET)
     question = data["questions"][0]
-    assert set(question) == {"number", "title", "kind", "minutes", "prompt", "choices", "languages"}
+    assert set(question) == {"number", "title", "kind", "minutes", "prompt", "choices", "languages", "fingerprint"}
     assert all(set(choice) == {"letter", "text"} for choice in question["choices"])
+    assert set(data) == {"packet", "version", "set_id", "shape", "total_minutes", "posting_languages", "questions"}
+    bound = dataclasses.replace(SET, nonce="a-secret-nonce")
+    text = json.dumps(candidate_json(bound))
+    assert "a-secret-nonce" not in text and "key_digest" not in text
+    assert interviewer_json(bound)["set"]["set_id"] == candidate_json(bound)["set_id"] != data["set_id"]
+    assert interviewer_json(bound)["set"]["nonce"] == "a-secret-nonce"
 
 
 def test_the_scorecard_lists_every_question_with_its_rubric() -> None:
