@@ -93,16 +93,18 @@ grep -q "^new login finds: /home/candidate/.local/bin/drillkit$" "$setup/user.lo
 
 summary="command 1 passed as root without sudo and as a sudo user"
 if [ "$full" -eq 1 ]; then
-  say "command 2 as a normal user with sudo (Docker inside Docker, vfs storage)"
+  say "command 2 as a normal user with sudo (Docker inside Docker)"
   started=$(date +%s)
   # What a Docker daemon inside a container needs. Not --privileged: hosts that themselves run in a container
   # may lack a capability (here CAP_SYS_RESOURCE) and then refuse it, so the capabilities are listed instead.
   nested=(--cap-add ALL --cap-drop SYS_RESOURCE --security-opt seccomp=unconfined --security-opt apparmor=unconfined
-          --security-opt systempaths=unconfined --cgroupns host -v /sys/fs/cgroup:/sys/fs/cgroup:rw)
+          --security-opt systempaths=unconfined --cgroupns host -v /sys/fs/cgroup:/sys/fs/cgroup:rw
+          # The inner daemon's images live on a volume, on the host's own file system, so it can use overlay2:
+          # on the container's overlay root it would fall back to vfs, which copies a whole image per container.
+          --mount type=volume,dst=/var/lib/docker)
   docker run --rm "${nested[@]}" -v "$setup:/setup:ro" "$image" bash -euo pipefail -c '
     . /setup/prepare.sh
     . /setup/add-user.sh
-    mkdir -p /etc/docker && echo "{\"storage-driver\": \"vfs\"}" > /etc/docker/daemon.json
     su - candidate -c "git clone -q /setup/drillkit.bundle drillkit && cd drillkit && bash -euo pipefail /setup/command2.sh"
     leftover=$(find /home/candidate/drillkit -user root | head -3)
     if [ -n "$leftover" ]; then echo "root-owned files left in the clone: $leftover" >&2; exit 1; fi' \
