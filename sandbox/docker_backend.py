@@ -213,6 +213,7 @@ def grading_containers(client: Any) -> list[dict[str, Any]]:
 
 def _remove_by_id(client: Any, container_id: str) -> None:
     import docker.errors
+    import requests.exceptions
 
     for _ in range(3):
         try:
@@ -220,8 +221,10 @@ def _remove_by_id(client: Any, container_id: str) -> None:
             return
         except docker.errors.NotFound:
             return  # gone already: someone else cleaned it up
-        except docker.errors.APIError:
-            time.sleep(0.2)  # "removal in progress", or the daemon is busy: try again
+        except (docker.errors.APIError, requests.exceptions.RequestException):
+            # "removal in progress", or a daemon too busy to answer in time: try again; what is still left is
+            # removed by the next start's prune (it carries our labels).
+            time.sleep(0.2)
 
 
 def pid_alive(raw: str | None) -> bool:
