@@ -121,9 +121,11 @@ def near_duplicates(questions: Sequence[Question], threshold: float = NEAR_DUPLI
 
 
 def _reference_files(bank: Bank, question: Question) -> list[Path]:
+    """What the lock holds a coding question's answer to: the reference beside its tests. Another language's
+    reference follows the same tests, so adding or reworking one changes no answer."""
     if question.kind != "coding":
         return []
-    return [file for language in question.languages for file in sorted(bank.grader_dir(question, language).glob("reference.*"))]
+    return sorted(bank.tests_dir(question).glob("reference.*"))
 
 
 def _layer_entries(bank: Bank, root: BankRoot) -> tuple[dict[str, lock.LockEntry], dict[str, Path]]:

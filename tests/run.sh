@@ -63,9 +63,9 @@ say "installing drillkit with its test extra"
 "$venv/bin/python" -m pip install -q -e ".[test]"
 export PATH="$PWD/$venv/bin:$PATH"
 
-say "building the runner image offline"
+say "building the runner images offline (Python, then each language's on top of it)"
 # As root, so no bytecode: the editable install imports from this clone, which must stay the user's.
-as_root env PATH="$PATH" PYTHONDONTWRITEBYTECODE=1 drillkit sandbox build --offline
+as_root env PATH="$PATH" PYTHONDONTWRITEBYTECODE=1 drillkit sandbox build --offline --lang all
 
 say "ruff"
 ruff check cli drillkit sandbox tests bench

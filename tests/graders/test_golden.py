@@ -72,10 +72,14 @@ def test_golden_case_gets_the_expected_verdict(path: Path, backend: object) -> N
         assert result.status != "pass", f"the grader let a wrong solution pass — {bug}"
 
 
-def test_references_pass_and_starters_fail(backend: object) -> None:
+CODING = sorted(q.id for q in load_bank().questions if q.kind == "coding")
+
+
+@pytest.mark.parametrize("question_id", CODING)
+def test_references_pass_and_starters_fail(question_id: str, backend: object) -> None:
+    """What `validate --run-graders` checks, one exercise at a time (every language it offers)."""
     bank = load_bank()
-    checks = [c for q in bank.questions if q.kind == "coding"
-              for c in run_reference_and_starter(bank, q, backend)]  # type: ignore[arg-type]
-    assert checks
-    wrong = [f"{c.question_id} {c.role}: {c.status} ({c.detail})" for c in checks if not c.ok]
+    checks = run_reference_and_starter(bank, bank.get(question_id), backend)  # type: ignore[arg-type]
+    assert len(checks) == 2 * len(bank.get(question_id).languages)
+    wrong = [f"{c.question_id} {c.language} {c.role}: {c.status} ({c.detail})" for c in checks if not c.ok]
     assert not wrong

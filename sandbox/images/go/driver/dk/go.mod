@@ -1,0 +1,3 @@
+module drillkit/dk
+
+go 1.27

@@ -1,0 +1,3 @@
+module drillkit/launcher
+
+go 1.24

@@ -1,0 +1,25 @@
+// BUG: keeps every done offset in the set forever, so memory grows with the offsets seen rather than the gap
+#pragma once
+
+#include <cstdint>
+#include <set>
+#include <stdexcept>
+
+class OffsetTracker {
+public:
+    explicit OffsetTracker(std::int64_t start = 0) : start_(start), committable_(start) {}
+
+    void done(std::int64_t offset) {
+        if (offset < start_) throw std::invalid_argument("offset below the start offset");
+        pending_.insert(offset);
+        while (pending_.count(committable_)) ++committable_;
+    }
+
+    // The lowest offset not yet done: every offset below it is done.
+    std::int64_t committable() const { return committable_; }
+
+private:
+    std::int64_t start_;
+    std::int64_t committable_;
+    std::set<std::int64_t> pending_;  // done offsets above committable_
+};

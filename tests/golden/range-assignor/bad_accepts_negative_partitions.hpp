@@ -1,0 +1,29 @@
+// BUG: does not reject a negative partition count (returns empty assignments instead of throwing)
+#pragma once
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+inline std::map<std::string, std::vector<int>> range_assign(int partitions, const std::vector<std::string>& consumers) {
+    if (partitions < 0) partitions = 0;
+    std::vector<std::string> members = consumers;
+    std::sort(members.begin(), members.end());
+    if (std::adjacent_find(members.begin(), members.end()) != members.end())
+        throw std::invalid_argument("duplicate consumer ids");
+    std::map<std::string, std::vector<int>> assignment;
+    if (members.empty()) return assignment;
+    const int n = static_cast<int>(members.size());
+    const int per_consumer = partitions / n, extra = partitions % n;
+    int next = 0;
+    for (int i = 0; i < n; ++i) {
+        const int count = per_consumer + (i < extra ? 1 : 0);
+        auto& mine = assignment[members[i]];
+        for (int p = next; p < next + count; ++p) mine.push_back(p);
+        next += count;
+    }
+    return assignment;
+}
