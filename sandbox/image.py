@@ -73,6 +73,13 @@ def _context_files(root: Path) -> list[Path]:
                   and not any(part in GENERATED_DIRS for part in p.relative_to(root).parts))
 
 
+def defined_languages() -> list[str]:
+    """The languages whose runner image is defined here, Python first."""
+    from sandbox.languages import LANGUAGES
+
+    return [name for name in LANGUAGES if (IMAGES_DIR / name / "Dockerfile").is_file()]
+
+
 def context_hash(language: str) -> str:
     """A hash of the image's definition: its folder, and for another language also the Python runner it builds on
     (which holds the harness and the test side)."""

@@ -5,6 +5,7 @@ import click
 from cli import console
 from cli.options import json_option
 from drillkit.graders import build_image, doctor, prune_containers
+from sandbox.image import defined_languages
 from sandbox.languages import LANGUAGES
 
 
@@ -25,7 +26,7 @@ def sandbox_group() -> None:
 def build_command(offline: bool, language: str, base: str | None, suite: str | None, mirror: str | None,
                   rebuild_base: bool) -> None:
     """Build the runner image (tagged with a hash of its contents)."""
-    for name in LANGUAGES if language == "all" else [language]:
+    for name in defined_languages() if language == "all" else [language]:
         with console.progress(f"building the {name} runner") as advance:
             result = build_image(offline=offline, language=name, base=base if name == "python" else None,
                                  suite=suite, mirror=mirror, rebuild_base=rebuild_base and name == "python",
