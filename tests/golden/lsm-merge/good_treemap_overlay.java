@@ -1,0 +1,21 @@
+// Overlays the runs from oldest to newest into a TreeMap, then drops the tombstones.
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+record Entry(String key, String value) {
+}
+
+final class Compaction {
+    static List<Entry> mergeRuns(List<List<Entry>> runs) {
+        Map<String, String> latest = new java.util.TreeMap<>();
+        for (int r = runs.size() - 1; r >= 0; r--) {
+            for (Entry e : runs.get(r)) latest.put(e.key(), e.value());
+        }
+        List<Entry> out = new ArrayList<>();
+        for (Map.Entry<String, String> e : latest.entrySet()) {
+            if (e.getValue() != null) out.add(new Entry(e.getKey(), e.getValue()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,25 @@
+// BUG: done(start) itself is rejected (<= instead of <).
+import java.util.HashSet;
+import java.util.Set;
+
+final class OffsetTracker {
+    private final long start;
+    private long next;
+    private final Set<Long> pending = new HashSet<>();
+
+    OffsetTracker(long start) {
+        this.start = start;
+        this.next = start;
+    }
+
+    void done(long offset) {
+        if (offset <= start) throw new IllegalArgumentException("offset below start");
+        if (offset < next) return;
+        pending.add(offset);
+        while (pending.remove(next)) next++;
+    }
+
+    long committable() {
+        return next;
+    }
+}

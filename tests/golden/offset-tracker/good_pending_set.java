@@ -1,0 +1,25 @@
+// A set of the offsets done above the lowest missing one; closing a gap drains it.
+import java.util.HashSet;
+import java.util.Set;
+
+final class OffsetTracker {
+    private final long start;
+    private long next;
+    private final Set<Long> pending = new HashSet<>();
+
+    OffsetTracker(long start) {
+        this.start = start;
+        this.next = start;
+    }
+
+    void done(long offset) {
+        if (offset < start) throw new IllegalArgumentException("offset below start");
+        if (offset < next) return;
+        pending.add(offset);
+        while (pending.remove(next)) next++;
+    }
+
+    long committable() {
+        return next;
+    }
+}
