@@ -36,6 +36,7 @@ from typing import Any
 
 from drillkit import binding
 from drillkit.errors import NotFoundError, UsageError
+from drillkit.graders import MAX_SUBMISSION_BYTES, read_submission
 from drillkit.model import CHOICE_KINDS, letter
 from drillkit.shapes import SCREEN_KINDS
 
@@ -44,7 +45,7 @@ ANSWERS_VERSION = 1
 SHEET_KIND = "candidate-sheet"
 INTERVIEWER_KIND = "interviewer"
 SHEET_VERSION = 1
-MAX_SOURCE_BYTES = 1024 * 1024
+MAX_SOURCE_BYTES = MAX_SUBMISSION_BYTES
 MAX_SHEET_BYTES = 16 * 1024 * 1024
 MAX_ANSWERS_BYTES = 64 * 1024 * 1024
 MAX_SECONDS = 7 * 24 * 3600.0
@@ -308,16 +309,7 @@ def coding_answer(question: SheetQuestion, language: str, file: Path, seconds: f
     """A coding answer: the file's source, read now (the answers file carries it, so nothing else is handed back)."""
     if language not in question.languages:
         raise UsageError(f"'{language}' is not a language of this exercise", hint=f"use {', '.join(question.languages)}")
-    if not file.exists():
-        raise NotFoundError(f"no such file: {file}")
-    if file.is_dir():
-        raise UsageError(f"{file} is a folder; give the one file with your solution")
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise UsageError(f"cannot read {file}: {exc.strerror or exc}") from None
-    if len(data) > MAX_SOURCE_BYTES:
-        raise UsageError(f"{file} is {len(data) // 1024} KB; a solution may be at most {MAX_SOURCE_BYTES // 1024} KB")
+    data = read_submission(file)  # the same checks and limit as `drillkit check`
     try:
         source = data.decode("utf-8")
     except UnicodeDecodeError:

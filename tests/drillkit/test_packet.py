@@ -97,12 +97,15 @@ def test_a_coding_exercise_shows_complexity_follow_ups_and_the_exact_commands() 
     text = interviewer_markdown(dataclasses.replace(SET, questions=(lru,)))
     assert "### Complexity expectations\n\n" in text
     assert "\n- **Performance:** `get` and `put` must be O(1) on average.\n" in text
-    assert ("```sh\ndrillkit solve lru-cache --dir . --lang python\n"
-            "drillkit check lru-cache lru_cache.py --lang python\n```") in text
+    assert "```sh\ndrillkit solve lru-cache --dir . --lang python\ndrillkit check lru-cache lru_cache.py --lang python\n" in text
+    for language, extension in (("go", "go"), ("java", "java"), ("cpp", "hpp")):  # every language it offers
+        assert (f"drillkit solve lru-cache --dir . --lang {language}\n"
+                f"drillkit check lru-cache lru_cache.{extension} --lang {language}\n") in text
     assert "### Follow-ups (if time allows)" in text
     data = interviewer_json(SET)["questions"][4]
-    assert data["commands"] == [f"drillkit solve {coding.id} --dir . --lang python",
-                                f"drillkit check {coding.id} {coding.id.replace('-', '_')}.py --lang python"]
+    assert data["commands"][:2] == [f"drillkit solve {coding.id} --dir . --lang python",
+                                    f"drillkit check {coding.id} {coding.id.replace('-', '_')}.py --lang python"]
+    assert len(data["commands"]) == 2 * len(coding.languages)
     assert data["complexity"] == list(complexity_expectations(coding))
 
 
