@@ -233,13 +233,17 @@ def test_a_screen_with_a_coding_exercise_is_graded_in_the_sandbox(run: Invoke, t
                                                                   docker_ready: None) -> None:
     packet = make_screen(run, tmp_path / "packet", minutes=60, seed=4, fmt="json")
     exercise = next(q for q in packet["questions"] if q["kind"] == "coding")
-    assert exercise["commands"] == [f"drillkit solve {exercise['id']} --dir . --lang python",
-                                    f"drillkit check {exercise['id']} {exercise['id'].replace('-', '_')}.py "
-                                    "--lang python"]
+    python_commands = [f"drillkit solve {exercise['id']} --dir . --lang python",
+                       f"drillkit check {exercise['id']} {exercise['id'].replace('-', '_')}.py --lang python"]
+    at = exercise["commands"].index(python_commands[0])
+    assert exercise["commands"][at:at + 2] == python_commands
+    assert len(exercise["commands"]) == 2 * len(exercise["languages"])  # every language the exercise offers
     reference = REPO / "graders" / exercise["id"] / "python" / "reference.py"
     results = {}
     for name, solution in (("reference", str(reference)), ("starter", "")):  # Enter: the starter quiz wrote
-        lines = [",".join(q["correct_choices"]) if q["kind"] != "coding" else solution for q in packet["questions"]]
+        # A coding exercise offered in several languages asks for the language first, then the file.
+        lines = [",".join(q["correct_choices"]) if q["kind"] != "coding" else f"python\n{solution}"
+                 for q in packet["questions"]]
         answers = tmp_path / f"{name}.json"
         folder = tmp_path / name
         taken = run("quiz", "--set", str(tmp_path / "packet" / "candidate.json"), "--answers-out", str(answers),
