@@ -278,7 +278,10 @@ def grader_problems(root: BankRoot, question: Question) -> list[Problem]:
                                                       f"({stem}{known.extensions[0]} for {language})"))
         if language == TESTS_LANGUAGE and not list(folder.glob("test_*.py")):
             problems.append(Problem(folder, None, "grader folder has no test_*.py file"))
-        for file in sorted(folder.glob("*.py")):
+        if known.adapter is not None and not (folder / known.adapter).is_file():
+            problems.append(Problem(folder, None, f"grader folder has no {known.adapter}: the {known.title} driver "
+                                                  "needs it to map the tests' calls onto the API (see CONTRIBUTING.md)"))
+        for file in sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in (*known.extensions, ".md")):
             text = file.read_text(encoding="utf-8", errors="replace")
             if PLACEHOLDER in text:
                 line = next(i for i, row in enumerate(text.splitlines(), 1) if PLACEHOLDER in row)

@@ -25,13 +25,15 @@ class Language:
     comment: str  # a line comment, for the prompt `solve` puts on top of the starter
     compiled: bool
     load_seconds: float  # loading the submission, compiling included, before the first test gives up
+    adapter: str | None  # the file of graders/<id>/<name>/ that maps the tests' contract onto the language's API
 
 
 LANGUAGES: dict[str, Language] = {
-    "python": Language("python", "Python", (".py",), "solution.py", "#", False, 5.0),
-    "go": Language("go", "Go", (".go",), "solution.go", "//", True, 40.0),
-    "java": Language("java", "Java", (".java",), "Solution.java", "//", True, 40.0),
-    "cpp": Language("cpp", "C++", (".hpp", ".cpp", ".cc", ".cxx", ".h", ".hh"), "solution.hpp", "//", True, 60.0),
+    "python": Language("python", "Python", (".py",), "solution.py", "#", False, 5.0, None),
+    "go": Language("go", "Go", (".go",), "solution.go", "//", True, 40.0, "adapter.go"),
+    "java": Language("java", "Java", (".java",), "Solution.java", "//", True, 40.0, "Adapter.java"),
+    "cpp": Language("cpp", "C++", (".hpp", ".cpp", ".cc", ".cxx", ".h", ".hh"), "solution.hpp", "//", True, 60.0,
+                    "adapter.cpp"),
 }
 # Files of a language's grader folder that never reach the sandbox: the candidate must not get the answer.
 PRIVATE_FILE_STEMS = ("reference.", "starter.", "API.")

@@ -10,6 +10,7 @@ from cli.context import app
 from drillkit.errors import UsageError
 from drillkit.model import DIFFICULTIES, KINDS
 from drillkit.scaffold import create, scaffold_context
+from sandbox.languages import LANGUAGES, TESTS_LANGUAGE
 
 
 def _ask(text: str, option: str, **kwargs: Any) -> Any:
@@ -27,13 +28,18 @@ def _ask(text: str, option: str, **kwargs: Any) -> Any:
 @click.option("--title", help="A short title; the id is made from it unless --id is given (asked when missing).")
 @click.option("--difficulty", type=click.Choice(DIFFICULTIES), help="easy, medium or hard (asked when missing).")
 @click.option("--id", "question_id", help="The id (kebab-case); defaults to the title's slug.")
+@click.option("--lang", "languages", multiple=True, metavar="LANG",
+              type=click.Choice([*LANGUAGES, "all"]),
+              help="For a coding question, a language to write its grader files for besides Python (whose tests grade "
+                   "every language); repeat it, or give 'all'.")
 @click.option("--golden", is_flag=True,
-              help="For a coding question, also start tests/golden/<id>/ with good_reference.py and bad_starter.py.")
+              help="For a coding question, also start tests/golden/<id>/ with a good_reference and a bad_starter "
+                   "in each language.")
 @click.option("--dir", "bank_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
               show_default=True, help="The bank to add to (a folder holding questions/).")
 def new_command(kind: str | None, qualification: str | None, title: str | None, difficulty: str | None,
-                question_id: str | None, golden: bool, bank_dir: Path) -> None:
-    """Scaffold a new question (and for coding questions, its grader) ready to fill in.
+                question_id: str | None, languages: tuple[str, ...], golden: bool, bank_dir: Path) -> None:
+    """Scaffold a new question (and for coding questions, its grader in each --lang) ready to fill in.
 
     Asks for what the options do not give. The files validate from the start except for the TODO(drillkit)
     markers, which `drillkit validate` lists until each is replaced.
@@ -54,6 +60,7 @@ def new_command(kind: str | None, qualification: str | None, title: str | None, 
         bank_dir, kind=kind, qualification=qualification, title=title, difficulty=difficulty,
         question_id=question_id, known_qualifications=frozenset(q.id for q in context.qualifications),
         existing_ids=context.existing_ids, golden=golden,
+        languages=tuple(LANGUAGES) if "all" in languages else languages or (TESTS_LANGUAGE,),
     )
     for path in (scaffold.question_file, *scaffold.grader_files, *scaffold.golden_files):
         console.info(f"created {path}", style="green")

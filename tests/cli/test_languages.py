@@ -58,3 +58,19 @@ def test_validate_wants_a_reference_and_starter_in_each_listed_language(run: Inv
     result = run("validate", str(bank / "questions"))
     assert result.exit_code == 1
     assert "grader folder has no starter file (starter.hpp for cpp)" in result.output
+
+
+def test_validate_wants_the_adapter_of_each_listed_language_and_finds_placeholders_in_its_files(
+        run: Invoke, tmp_path: Path) -> None:
+    bank = copy_bank(tmp_path)
+    question = next((bank / "questions").rglob("sandbox-add.yaml"))
+    question.write_text(question.read_text().replace("languages: [python]", "languages: [python, go]"))
+    go = bank / "graders" / "sandbox-add" / "go"
+    go.mkdir()
+    (go / "reference.go").write_text("package solution\n\nfunc Add(a, b int) int { return a + b }\n")
+    (go / "starter.go").write_text("package solution\n\n// TODO(drillkit): describe the task\nfunc Add(a, b int) int "
+                                   "{ panic(\"not implemented\") }\n")
+    result = run("validate", str(bank / "questions"))
+    assert result.exit_code == 1
+    assert "grader folder has no adapter.go: the Go driver needs it" in result.output
+    assert "starter.go:3: placeholder TODO(drillkit)" in result.output

@@ -44,6 +44,36 @@ def test_a_coding_scaffold_has_a_grader_and_optional_golden_cases(bank: Path) ->
     assert "revision: 1" in made.question_file.read_text()
 
 
+def test_a_coding_scaffold_in_every_language_writes_each_languages_side_and_its_golden_cases(bank: Path) -> None:
+    made = create(bank, kind="coding", qualification="caching", title="Clamp", difficulty="easy", golden=True,
+                  languages=("cpp", "go", "java"), known_qualifications=QUALIFICATIONS)
+    exercise = bank / "graders/clamp"
+    assert sorted(p.relative_to(exercise).as_posix() for p in made.grader_files) == [
+        "cpp/API.md", "cpp/adapter.cpp", "cpp/reference.hpp", "cpp/starter.hpp",
+        "go/API.md", "go/adapter.go", "go/reference.go", "go/starter.go",
+        "java/API.md", "java/Adapter.java", "java/reference.java", "java/starter.java",
+        "python/reference.py", "python/starter.py", "python/test_clamp.py",
+    ]
+    assert "languages: [python, go, java, cpp]" in made.question_file.read_text()
+    golden = bank / "tests/golden/clamp"
+    assert sorted(p.name for p in made.golden_files) == sorted(
+        f"{role}{suffix}" for role in ("good_reference", "bad_starter") for suffix in (".py", ".go", ".java", ".hpp"))
+    for suffix, comment in ((".go", "//"), (".java", "//"), (".hpp", "//"), (".py", "#")):
+        assert (golden / f"bad_starter{suffix}").read_text().startswith(f"{comment} BUG: ")
+    # Each language's side offers what the Python tests import (solve) under that language's own API.
+    assert 'solution.Solve(a.Int("n"))' in (exercise / "go/adapter.go").read_text()
+    assert "Clamp.solve(a.i64(0))" in (exercise / "java/Adapter.java").read_text()
+    assert "final class Clamp" in (exercise / "java/starter.java").read_text()
+    assert 'm.function("solve", {"n"}' in (exercise / "cpp/adapter.cpp").read_text()
+
+
+def test_a_java_class_name_is_the_id_in_camel_case_and_starts_with_a_letter() -> None:
+    from drillkit.scaffold import java_class_name
+
+    assert java_class_name("lru-cache") == "LruCache"
+    assert java_class_name("2pc-coordinator") == "Exercise2pcCoordinator"
+
+
 def test_other_kinds_have_no_grader(bank: Path) -> None:
     made = create(bank, kind="short-answer", qualification="caching", title="Why TTL jitter", difficulty="easy")
     assert made.grader_files == () and not (bank / "graders").exists()
@@ -55,6 +85,8 @@ def test_other_kinds_have_no_grader(bank: Path) -> None:
     ({"title": ""}, "the title is empty"),
     ({"question_id": "taken"}, "id 'taken' is taken"),
     ({"question_id": "Not_Kebab"}, "'Not_Kebab' is not a valid id"),
+    ({"languages": ("rust",)}, "unknown language 'rust'"),
+    ({"kind": "design", "languages": ("go",)}, "--lang is for coding questions"),
 ])
 def test_bad_requests_are_usage_errors_and_write_nothing(bank: Path, kwargs: dict[str, object], needle: str) -> None:
     request: dict[str, object] = {"kind": "coding", "qualification": "caching", "title": "Clamp", "difficulty": "easy"}
@@ -162,6 +194,27 @@ def test_the_scaffolded_grader_itself_is_consistent(run: Invoke, bank: Path) -> 
     data = json.loads(result.stdout)
     assert [(g["role"], g["ok"]) for g in data["graders"]] == [("reference", True), ("starter", True)]
     assert data["graders"][0]["status"] == "pass" and data["graders"][1]["status"] != "pass"
+
+
+@pytest.mark.docker
+@pytest.mark.usefixtures("docker_ready")
+def test_the_scaffold_in_every_language_compiles_and_its_reference_passes_and_starter_fails(
+        run: Invoke, bank: Path) -> None:
+    result = run("new", "--dir", str(bank), "--kind", "coding", "--qualification", "caching",
+                 "--title", "Clamp exercise", "--difficulty", "easy", "--lang", "all")
+    assert result.exit_code == 0, result.output
+    question_file = bank / "questions/caching/clamp-exercise.yaml"
+    text = question_file.read_text()
+    for pattern, replacement in FILLED.items():
+        text = re.sub(pattern, replacement, text)
+    question_file.write_text(text)
+    for file in (bank / "graders/clamp-exercise").rglob("*.*"):
+        file.write_text(file.read_text().replace(PLACEHOLDER, "NOTE"))
+    checked = run("validate", "--run-graders", "--json", str(question_file))
+    assert checked.exit_code == 0, checked.output
+    rows = [(g["language"], g["role"], g["status"] == "pass") for g in json.loads(checked.stdout)["graders"]]
+    assert sorted(rows) == sorted((language, role, role == "reference")
+                                  for language in ("python", "go", "java", "cpp") for role in ("reference", "starter"))
 
 
 @pytest.mark.docker
