@@ -15,6 +15,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from hardened import hardened_run  # bench/hardened.py: this script's folder is on sys.path
+
 from drillkit.bank import load_bank
 from drillkit.graders import limits_for
 from sandbox.image import runner_tag
@@ -42,13 +44,9 @@ def main() -> int:
         shutil.copy(reference, work / "submission" / "solution.py")
         work.chmod(0o755)
         baseline = [
-            "docker", "run", "--rm", "--network", "none", "--read-only", "--tmpfs", f"/tmp:size={limits.tmpfs_mb}m",
-            "--user", "10001:10001", "--cap-drop", "ALL", "--security-opt", "no-new-privileges",
-            "--memory", f"{limits.memory_mb}m", "--memory-swap", f"{limits.memory_mb}m", "--pids-limit",
-            str(limits.pids), "--cpus", str(limits.cpus), "-v", f"{work}/grader:/grader:ro",
-            "-v", f"{work}/submission:/submission:ro", "-e",
-            "PYTHONPATH=/submission:/opt/drillkit/testside:/opt/drillkit", "-e",
-            "PYTHONDONTWRITEBYTECODE=1", "--entrypoint", "python3", runner_tag("python"),
+            *hardened_run(runner_tag("python"), limits, {work / "grader": "/grader", work / "submission": "/submission"},
+                          env={"PYTHONPATH": "/submission:/opt/drillkit/testside:/opt/drillkit",
+                               "PYTHONDONTWRITEBYTECODE": "1"}, extra=("--entrypoint", "python3")),
             "-m", "pytest", "-q", "-p", "no:cacheprovider", "/grader",
         ]
         ours = [drillkit, "check", question.id, str(reference), "--json"]

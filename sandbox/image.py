@@ -259,6 +259,19 @@ def prepare_go_toolchain(context: Path, progress: Progress = _quiet) -> None:
         if tool.is_file():
             tool.chmod(tool.stat().st_mode | 0o755)
     stamp.write_text(version)
+    give_to_owner(target, context)
+
+
+def give_to_owner(tree: Path, folder: Path) -> None:
+    """Make ``tree`` belong to whoever owns ``folder``: a build run as root (sudo, or the test run's build step)
+    writes into a user's clone, and must not leave files there that its owner cannot remove or rebuild."""
+    if os.geteuid() != 0:
+        return
+    owner = folder.stat()
+    if owner.st_uid == 0:
+        return
+    for path in [tree, *tree.rglob("*")]:
+        os.lchown(path, owner.st_uid, owner.st_gid)
 
 
 def build_runner(client: Any, language: str = "python", *, offline: bool = False, base: str | None = None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,16 @@ def test_another_languages_runner_tag_follows_the_python_runner(tmp_path: Path, 
     (tmp_path / "python" / "harness.py").write_text("# changed\n")
     assert sandbox.image.context_hash("python") != python_before
     assert sandbox.image.context_hash("go") != go_before  # a new harness means a new runner for every language
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give files to another user")
+def test_a_toolchain_unpacked_by_root_into_a_users_clone_goes_back_to_that_user(tmp_path: Path) -> None:
+    context = tmp_path / "go"
+    tree = context / "goroot"
+    (tree / "bin").mkdir(parents=True)
+    (tree / "bin" / "go").write_text("#!/bin/sh\n")
+    (tree / "link").symlink_to("bin/go")
+    os.chown(context, 4321, 4321)
+    sandbox.image.give_to_owner(tree, context)
+    owners = {(p.lstat().st_uid, p.lstat().st_gid) for p in [tree, *tree.rglob("*")]}
+    assert owners == {(4321, 4321)}
