@@ -12,6 +12,7 @@ from drillkit.errors import UsageError
 from drillkit.item_writing import ChoiceStats
 from drillkit.safe_text import visible
 from drillkit.validate import choice_stats_of, validate
+from sandbox.languages import LANGUAGES
 
 
 @click.command("validate")
@@ -88,7 +89,8 @@ def validate_command(paths: tuple[Path, ...], run_graders: bool, changed_base: s
         if report.grader_checks:
             console.table(
                 ["question", "file", "verdict", "expected", ""],
-                ([c.question_id, f"{c.role}.py", console.verdict(c.status), c.expected,
+                ([c.question_id, f"{c.language}/{c.role}{LANGUAGES[c.language].extensions[0]}",
+                  console.verdict(c.status), c.expected,
                   console.styled("ok", "green") if c.ok else console.styled(visible(c.detail) or "WRONG", "bold red")]
                  for c in report.grader_checks),
                 title="graders",

@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import FIXTURE_BANK, Invoke
 
 
@@ -74,3 +76,21 @@ def test_validate_wants_the_adapter_of_each_listed_language_and_finds_placeholde
     assert result.exit_code == 1
     assert "grader folder has no adapter.go: the Go driver needs it" in result.output
     assert "starter.go:3: placeholder TODO(drillkit)" in result.output
+
+
+def test_validate_names_each_languages_reference_and_starter_in_its_table(
+        run: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    import drillkit.graders
+    from drillkit.validate import GraderCheck
+
+    def fake_runner(bank: object, question: object, backend: object = None) -> list[GraderCheck]:
+        return [GraderCheck("sandbox-add", language, role, "pass" if role == "reference" else "fail",
+                            "pass" if role == "reference" else "fail", "")
+                for language in ("python", "go", "java", "cpp") for role in ("reference", "starter")]
+
+    monkeypatch.setattr(drillkit.graders, "run_reference_and_starter", fake_runner)
+    result = run("--bank", str(FIXTURE_BANK), "validate", "--run-graders",
+                 str(next((FIXTURE_BANK / "questions").rglob("sandbox-add.yaml"))))
+    assert result.exit_code == 0, result.output
+    for name in ("python/reference.py", "go/starter.go", "java/reference.java", "cpp/starter.hpp"):
+        assert name in result.stdout
