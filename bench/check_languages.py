@@ -15,14 +15,12 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from hardened import hardened_run  # bench/hardened.py: this script's folder is on sys.path
+from hardened import hardened_run, paired_medians  # bench/hardened.py: this script's folder is on sys.path
 
 from drillkit.bank import load_bank
 from drillkit.graders import limits_for
@@ -80,16 +78,12 @@ def main() -> int:
                         "-c", SCRIPTS[language]]
             for command in (ours, baseline):  # untimed: images in the page cache, Go's build cache warm
                 subprocess.run(command, capture_output=True, check=True)
-            times: dict[str, list[float]] = {"ours": [], "base": []}
-            for run in range(args.runs):  # interleaved, so drift on the machine hits both sides alike
-                with (work / reference.name).open("a") as source:  # a new file: no build cache has it
+
+            def new_reference(run: int, path: Path = work / reference.name) -> None:
+                with path.open("a") as source:  # a new file each time: no build cache has it
                     source.write(f"\n// run {run}\n")
-                for name, command in (("ours", ours), ("base", baseline)):
-                    started = time.perf_counter()
-                    subprocess.run(command, capture_output=True, check=True)
-                    times[name].append(time.perf_counter() - started)
-        ours_median = statistics.median(times["ours"])
-        base_median = statistics.median(times["base"])
+
+            ours_median, base_median = paired_medians(ours, baseline, args.runs, new_reference)
         print(f"  {LANGUAGES[language].title:<5} drillkit check {ours_median:5.2f}s   compile-and-run "
               f"{base_median:5.2f}s   ratio {ours_median / base_median:.2f}x")
     return 0

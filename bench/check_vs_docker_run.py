@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from hardened import hardened_run  # bench/hardened.py: this script's folder is on sys.path
+from hardened import hardened_run, paired_medians  # bench/hardened.py: this script's folder is on sys.path
 
 from drillkit.bank import load_bank
 from drillkit.graders import limits_for
@@ -50,14 +49,7 @@ def main() -> int:
             "-m", "pytest", "-q", "-p", "no:cacheprovider", "/grader",
         ]
         ours = [drillkit, "check", question.id, str(reference), "--json"]
-        times: dict[str, list[float]] = {"drillkit check": [], "docker run": []}
-        for _ in range(args.runs):  # interleaved, so drift on the machine hits both sides alike
-            for name, command in (("drillkit check", ours), ("docker run", baseline)):
-                started = time.perf_counter()
-                subprocess.run(command, capture_output=True, check=True)
-                times[name].append(time.perf_counter() - started)
-    ours_median = statistics.median(times["drillkit check"])
-    base_median = statistics.median(times["docker run"])
+        ours_median, base_median = paired_medians(ours, baseline, args.runs)
     print(f"question {question.id}, {args.runs} runs each, median wall time")
     print(f"  drillkit check : {ours_median:.2f}s")
     print(f"  docker run     : {base_median:.2f}s")

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import statistics
+import subprocess
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from sandbox.limits import Limits
@@ -25,3 +29,17 @@ def hardened_run(image: str, limits: Limits, mounts: dict[Path, str], *, env: di
     for name, value in (env or {}).items():
         command += ["-e", f"{name}={value}"]
     return [*command, image]
+
+
+def paired_medians(ours: list[str], baseline: list[str], runs: int,
+                   before_each: Callable[[int], None] = lambda _: None) -> tuple[float, float]:
+    """Median wall times of ``ours`` and ``baseline``, run alternately (so drift on the machine hits both sides
+    alike); ``before_each(run)`` prepares every pair."""
+    times: tuple[list[float], list[float]] = ([], [])
+    for run in range(runs):
+        before_each(run)
+        for command, sink in zip((ours, baseline), times, strict=True):
+            started = time.perf_counter()
+            subprocess.run(command, capture_output=True, check=True)
+            sink.append(time.perf_counter() - started)
+    return statistics.median(times[0]), statistics.median(times[1])

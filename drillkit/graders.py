@@ -12,17 +12,19 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from drillkit.bank import Bank
 from drillkit.errors import DrillkitError, NotFoundError, SandboxUnavailableError, UsageError
 from drillkit.model import Question
 from drillkit.paths import cache_dir
 from drillkit.safe_text import sanitized
-from drillkit.validate import GraderCheck
 from sandbox import DEFAULT_LIMITS, GradeResult, Limits, SandboxError, SandboxUnavailable, grade
 from sandbox.backend import Backend
 from sandbox.languages import LANGUAGES, language_of
+
+if TYPE_CHECKING:  # validate's module (item-writing checks, the lock) is not needed to grade one file
+    from drillkit.validate import GraderCheck
 
 MAX_SUBMISSION_BYTES = 1024 * 1024
 
@@ -37,11 +39,13 @@ def sandbox_errors() -> Iterator[None]:
         raise DrillkitError(exc.message, hint=exc.fix) from None
 
 
-def connect_backend(runtime: str | None = None) -> Backend:
+def connect_backend(runtime: str | None = None, while_waiting: Callable[[], None] | None = None) -> Backend:
+    """The Docker backend; ``while_waiting`` runs once, in a thread, while the first container runs (the caller's
+    own preparation for the result, done while the host would otherwise only wait)."""
     with sandbox_errors():
         from sandbox.docker_backend import DockerBackend
 
-        return DockerBackend(runtime=runtime)
+        return DockerBackend(runtime=runtime, while_waiting=while_waiting)
 
 
 def coding_question(bank: Bank, question_id: str, language: str | None) -> Question:
@@ -109,16 +113,19 @@ def submission_language(file: Path, language: str | None) -> str:
 
 
 def check_submission(bank: Bank, question_id: str, file: Path, language: str | None = None, *,
-                     runtime: str | None = None, backend: Backend | None = None) -> GradeResult:
+                     runtime: str | None = None, backend: Backend | None = None,
+                     while_waiting: Callable[[], None] | None = None) -> GradeResult:
     """Grade one file; its language is ``language``, or else what its extension says."""
     coding_question(bank, question_id, None)  # an unknown id or a question of another kind is said first
     source = read_submission(file)
     language = submission_language(file, language)
     question = coding_question(bank, question_id, language)
-    return grade_source(bank, question, language, source, backend or connect_backend(runtime))
+    return grade_source(bank, question, language, source, backend or connect_backend(runtime, while_waiting))
 
 
 def run_reference_and_starter(bank: Bank, question: Question, backend: Backend | None = None) -> list[GraderCheck]:
+    from drillkit.validate import GraderCheck
+
     backend = backend or connect_backend()
     checks = []
     for language in question.languages:

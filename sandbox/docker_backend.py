@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import socket
+import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
 from sandbox.backend import Job
@@ -32,13 +34,13 @@ def connect(timeout: float = 10.0) -> Any:
         client = docker.from_env(timeout=int(timeout))
         client.ping()
     except docker.errors.DockerException as exc:
-        raise SandboxUnavailable(f"cannot reach the Docker daemon: {_short(exc)}", fix=DAEMON_FIX) from None
+        raise SandboxUnavailable(f"cannot reach the Docker daemon: {short_error(exc)}", fix=DAEMON_FIX) from None
     except OSError as exc:
         raise SandboxUnavailable(f"cannot reach the Docker daemon: {exc}", fix=DAEMON_FIX) from None
     return client
 
 
-def _short(exc: BaseException) -> str:
+def short_error(exc: BaseException) -> str:
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     return text if len(text) < 160 else text[:157] + "..."
 
@@ -65,9 +67,11 @@ def owner_labels() -> dict[str, str]:
 class DockerBackend:
     name = "docker"
 
-    def __init__(self, client: Any | None = None, *, runtime: str | None = None) -> None:
+    def __init__(self, client: Any | None = None, *, runtime: str | None = None,
+                 while_waiting: Callable[[], None] | None = None) -> None:
         self.client = client if client is not None else connect()
         self.runtime = runtime
+        self._while_waiting = while_waiting
         self._runners: dict[str, str] = {}
         # Containers of runs that were killed outright (kill -9, a crash) are cleared on the next start.
         prune(self.client)
@@ -120,15 +124,22 @@ class DockerBackend:
         import requests.exceptions
 
         image = self.runner_id(job.language)
+        helper: threading.Thread | None = None
         try:
             container = self._create(job, image)
         except docker.errors.APIError as exc:
-            raise SandboxError(f"cannot create the grading container: {_short(exc)}") from None
+            raise SandboxError(f"cannot create the grading container: {short_error(exc)}") from None
         try:
             started = time.monotonic()
             stdin = self.client.api.attach_socket(container.id, params={"stdin": 1, "stream": 1})
             container.start()
             _send_job(stdin, job.payload)
+            if self._while_waiting is not None:
+                # The host only waits from here on: the caller's own work overlaps the container's instead of
+                # following it. Once per backend; the thread is joined before the result is returned.
+                helper = threading.Thread(target=_quietly, args=(self._while_waiting,), daemon=True)
+                self._while_waiting = None
+                helper.start()
             timed_out = False
             exit_code: int | None = None
             try:
@@ -141,13 +152,23 @@ class DockerBackend:
             container.reload()
             oom_killed = bool(container.attrs.get("State", {}).get("OOMKilled"))
             stdout = "" if timed_out else _read_capped(container)
+            if helper is not None:
+                helper.join()
             return RawRun(stdout=stdout, exit_code=exit_code, timed_out=timed_out, oom_killed=oom_killed,
                           duration_s=duration)
         except docker.errors.APIError as exc:
             # Someone removed the container under us (a `sandbox prune --all`, a daemon restart): no verdict.
-            raise SandboxError(f"the grading container went away before its report was read: {_short(exc)}") from None
+            raise SandboxError(f"the grading container went away before its report was read: {short_error(exc)}") from None
         finally:
-            _remove_by_id(self.client, container.id)
+            remove_container(self.client, container.id)
+
+
+def _quietly(work: Callable[[], None]) -> None:
+    # Preparation only: whatever failed here fails again, and is reported, where the caller needs it.
+    try:
+        work()
+    except Exception:
+        pass
 
 
 def _send_job(stdin: Any, payload: bytes) -> None:
@@ -197,7 +218,7 @@ def prune(client: Any, *, everything: bool = False) -> list[str]:
         owner_alive = labels.get("org.drillkit.owner-host") == host and pid_alive(labels.get("org.drillkit.owner-pid"))
         if owner_alive and not everything:
             continue  # its owner is still grading with it, or about to read its report
-        _remove_by_id(client, summary["Id"])
+        remove_container(client, summary["Id"])
         removed.append(summary["Id"][:12])
     return removed
 
@@ -211,7 +232,7 @@ def grading_containers(client: Any) -> list[dict[str, Any]]:
     return list(client.api.containers(all=True, filters={"label": f"{LABEL}=grading"}))
 
 
-def _remove_by_id(client: Any, container_id: str) -> None:
+def remove_container(client: Any, container_id: str) -> None:
     import docker.errors
     import requests.exceptions
 

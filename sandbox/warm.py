@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from sandbox.backend import Job
-from sandbox.docker_backend import REPORT_READ_CAP, DockerBackend, _remove_by_id, _short
+from sandbox.docker_backend import REPORT_READ_CAP, DockerBackend, remove_container, short_error
 from sandbox.errors import SandboxError
 from sandbox.grading import SUBMISSION_NAME, ExpectedTests, job_payload, solution_files
 from sandbox.limits import DEFAULT_LIMITS, Limits
@@ -43,7 +43,7 @@ class _Container:
         try:
             self.container = backend._create(job, backend.runner_id(job.language))
         except docker.errors.APIError as exc:
-            raise SandboxError(f"cannot create the grading container: {_short(exc)}") from None
+            raise SandboxError(f"cannot create the grading container: {short_error(exc)}") from None
         try:
             attached = backend.client.api.attach_socket(self.container.id,
                                                         params={"stdin": 1, "stdout": 1, "stream": 1})
@@ -52,7 +52,7 @@ class _Container:
             self.sock.sendall(job.payload)
         except (docker.errors.APIError, OSError) as exc:
             self.remove()
-            raise SandboxError(f"cannot start the grading container: {_short(exc)}") from None
+            raise SandboxError(f"cannot start the grading container: {short_error(exc)}") from None
         self.pending = b""  # stdout bytes after the last complete line
 
     def send(self, frame: bytes) -> None:
@@ -119,7 +119,7 @@ class _Container:
             self.sock.close()
         except (OSError, AttributeError):
             pass
-        _remove_by_id(self.backend.client, self.container.id)
+        remove_container(self.backend.client, self.container.id)
 
 
 class WarmGrader:

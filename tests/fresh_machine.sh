@@ -110,6 +110,7 @@ if [ "$full" -eq 1 ]; then
     leftover=$(find /home/candidate/drillkit -user root | sed -n 1,3p)
     if [ -n "$leftover" ]; then echo "root-owned files left in the clone: $leftover" >&2; exit 1; fi' \
     > "$setup/full.log" 2>&1 || fail "$setup/full.log" "command 2 as a sudo user"
-  summary="$summary; command 2 passed as a sudo user in $(( $(date +%s) - started )) s ($(grep -Eo '[0-9]+ passed' "$setup/full.log" | paste -sd ' ' -))"
+  summary="$summary; command 2 passed as a sudo user in $(( $(date +%s) - started )) s ($(grep -E '^=+ [0-9]+ [a-z]+.* in [0-9.]+s' "$setup/full.log" \
+    | grep -Eo '[0-9]+ (passed|failed|skipped|errors?)' | paste -sd ' ' -))"
 fi
 say "$summary"

@@ -8,7 +8,6 @@ from rich.text import Text
 from cli import console
 from cli.context import app
 from cli.options import json_option, question_id_argument
-from cli.recording import record_grade
 from drillkit.graders import check_submission
 from drillkit.safe_text import sanitized
 from sandbox import GradeResult
@@ -34,6 +33,11 @@ def render_result(result: GradeResult) -> None:
     console.out.print(line)
 
 
+def _load_recording() -> None:
+    """Imports what recording the result needs (the progress store): run while the container runs."""
+    import cli.recording  # noqa: F401
+
+
 @click.command("check")
 @question_id_argument
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=True, exists=False))
@@ -46,7 +50,10 @@ def check_command(question_id: str, file: Path, language: str | None, runtime: s
 
     Exit code 0 when every test passes, 1 for any other verdict, 2 for a usage error, 3 when the sandbox cannot run.
     """
-    result = check_submission(app().bank, question_id, file, language, runtime=runtime)
+    result = check_submission(app().bank, question_id, file, language, runtime=runtime,
+                              while_waiting=_load_recording)
+    from cli.recording import record_grade
+
     record_grade(result)
     shown = sanitized(result)
     if as_json:

@@ -58,7 +58,7 @@ def hostile_sandbox(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every grading, single or batch, returns what a hostile submission could make it say."""
     for module in ("drillkit.graders", "drillkit.batch"):
         monkeypatch.setattr(f"{module}.grade_source", hostile_result)
-        monkeypatch.setattr(f"{module}.connect_backend", lambda runtime=None: object())
+        monkeypatch.setattr(f"{module}.connect_backend", lambda runtime=None, while_waiting=None: object())
 
 
 def assert_inert(text: str) -> None:
