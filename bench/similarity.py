@@ -5,7 +5,7 @@ is one of them with every local name, argument and attribute renamed at random, 
 statements of its own added, so a batch holds groups of disguised copies. Times
 
 - the fingerprinting alone (tokenizing, removing the starter, winnowing: once per file),
-- ``drillkit.similarity.compare``: fingerprinting plus every pair scored, and the flagged pairs' matching lines,
+- ``drillkit.interviewing.similarity.compare``: fingerprinting plus every pair scored, and the flagged pairs' matching lines,
 - difflib's ``SequenceMatcher.ratio`` over the same files' normalised tokens (the plain way to compare two
   files), on a sample of pairs scaled up to all of them (every pair would take minutes),
 
@@ -29,7 +29,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from drillkit.similarity import (  # noqa: E402
+from drillkit.interviewing.similarity import (  # noqa: E402
     DEFAULT_THRESHOLD,
     SourceFile,
     compare,

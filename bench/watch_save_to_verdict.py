@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from drillkit.bank import load_bank
-from drillkit.watch import WatchEvent, watch_submission
+from drillkit.practice.watch import WatchEvent, watch_submission
 
 
 def save_atomically(target: Path, content: bytes) -> None:

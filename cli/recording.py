@@ -17,9 +17,9 @@ import click
 from cli import console
 from drillkit.errors import DrillkitError, ProgressStoreError, UsageError
 from drillkit.model import Question
-from drillkit.progress import ProgressStore, grading_record, open_store, question_ids_with_status, record_of
-from drillkit.progress.records import Source
-from drillkit.quiz import Attempt
+from drillkit.practice.progress import ProgressStore, grading_record, open_store, question_ids_with_status, record_of
+from drillkit.practice.progress.records import Source
+from drillkit.practice.quiz import Attempt
 
 if TYPE_CHECKING:
     from sandbox import GradeResult

@@ -14,10 +14,7 @@ from rich.text import Text
 
 from cli import console
 from drillkit.errors import UsageError
-from drillkit.model import SOURCE_EXTENSIONS, letter
-from drillkit.quiz import parse_letters
-from drillkit.safe_text import visible
-from drillkit.screen import (
+from drillkit.interviewing.screen import (
     Answers,
     ScreenAnswer,
     Sheet,
@@ -29,6 +26,9 @@ from drillkit.screen import (
     skipped_answer,
     write_answers,
 )
+from drillkit.model import SOURCE_EXTENSIONS, letter
+from drillkit.practice.quiz import parse_letters
+from drillkit.safe_text import visible
 
 
 class StopScreen(Exception):

@@ -24,7 +24,7 @@ from sandbox.backend import Backend
 from sandbox.languages import LANGUAGES, language_of
 
 if TYPE_CHECKING:  # validate's module (item-writing checks, the lock) is not needed to grade one file
-    from drillkit.validate import GraderCheck
+    from drillkit.bank.validate import GraderCheck
 
 MAX_SUBMISSION_BYTES = 1024 * 1024
 
@@ -124,7 +124,7 @@ def check_submission(bank: Bank, question_id: str, file: Path, language: str | N
 
 
 def run_reference_and_starter(bank: Bank, question: Question, backend: Backend | None = None) -> list[GraderCheck]:
-    from drillkit.validate import GraderCheck
+    from drillkit.bank.validate import GraderCheck
 
     backend = backend or connect_backend()
     checks = []

@@ -7,9 +7,9 @@ import click
 from cli import console
 from cli.context import app
 from cli.options import filter_options, json_option
+from drillkit.bank.select import Filter, filter_questions
 from drillkit.errors import NotFoundError
-from drillkit.export import FORMATS, export
-from drillkit.select import Filter, filter_questions
+from drillkit.practice.export import FORMATS, export
 
 
 @click.command("export")

@@ -8,7 +8,7 @@ import click
 from cli import console
 from cli.context import app
 from cli.options import json_option, question_id_argument
-from drillkit.batch import (
+from drillkit.interviewing.batch import (
     MAX_JOBS,
     BatchReport,
     CandidateResult,
@@ -18,8 +18,8 @@ from drillkit.batch import (
     sanitized_report,
     write_report,
 )
+from drillkit.interviewing.similarity import DEFAULT_THRESHOLD, SimilarityReport
 from drillkit.safe_text import visible
-from drillkit.similarity import DEFAULT_THRESHOLD, SimilarityReport
 
 DEFAULT_JOBS = max(1, min(4, os.cpu_count() or 1))
 

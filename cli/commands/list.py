@@ -6,9 +6,9 @@ from cli import console
 from cli.context import app
 from cli.options import filter_options, json_option
 from cli.recording import ids_with_status
+from drillkit.bank.select import Filter, filter_questions
 from drillkit.errors import NotFoundError
-from drillkit.progress import STATUSES
-from drillkit.select import Filter, filter_questions
+from drillkit.practice.progress import STATUSES
 
 
 @click.command("list")

@@ -7,9 +7,9 @@ import click
 
 from cli import console
 from cli.context import app
+from drillkit.bank.scaffold import create, scaffold_context
 from drillkit.errors import UsageError
 from drillkit.model import DIFFICULTIES, KINDS
-from drillkit.scaffold import create, scaffold_context
 from sandbox.languages import LANGUAGES, TESTS_LANGUAGE
 
 

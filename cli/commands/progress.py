@@ -6,7 +6,7 @@ import click
 
 from cli import console
 from cli.recording import now, open_progress
-from drillkit.progress import export_progress, import_progress, write_export
+from drillkit.practice.progress import export_progress, import_progress, write_export
 
 
 @click.group("progress")

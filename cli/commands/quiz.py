@@ -11,10 +11,11 @@ from cli.context import app
 from cli.options import filter_options
 from cli.recording import attempt_recorder
 from cli.screen import take_screen
+from drillkit.bank.select import Filter, filter_questions, pick
 from drillkit.errors import NotFoundError, UsageError
 from drillkit.model import Question
-from drillkit.progress.records import Source
-from drillkit.quiz import (
+from drillkit.practice.progress.records import Source
+from drillkit.practice.quiz import (
     COVERAGE_HELP,
     SELF_RATINGS,
     Attempt,
@@ -31,7 +32,6 @@ from drillkit.quiz import (
     self_rated_outcome,
     summarize,
 )
-from drillkit.select import Filter, filter_questions, pick
 
 HELP_LINE = "letters to answer, h = next hint, s = skip, q = quit"
 

@@ -8,7 +8,7 @@ from cli import console
 from cli.commands.quiz import run_session, self_rate_option, timed_option
 from cli.context import app
 from cli.recording import now, open_progress
-from drillkit.progress import DEFAULT_NEW_PER_DAY, ReviewPlan, plan_review
+from drillkit.practice.progress import DEFAULT_NEW_PER_DAY, ReviewPlan, plan_review
 
 
 def _when(moment: datetime, current: datetime) -> str:

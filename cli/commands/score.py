@@ -8,7 +8,7 @@ from rich.text import Text
 from cli import console
 from cli.context import app
 from cli.options import json_option
-from drillkit.score import ScoredQuestion, ScreenScore, score_files
+from drillkit.interviewing.score import ScoredQuestion, ScreenScore, score_files
 
 VERDICT_STYLES = {"right": "bold green", "partly": "bold yellow", "wrong": "bold red", "skipped": "dim",
                   "unanswered": "dim"}

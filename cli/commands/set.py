@@ -7,7 +7,7 @@ import click
 from cli import console
 from cli.context import app
 from drillkit.errors import UsageError
-from drillkit.interview import (
+from drillkit.interviewing.interview import (
     DEFAULT_LEVEL,
     DEFAULT_SHAPE,
     LEVELS,
@@ -18,9 +18,9 @@ from drillkit.interview import (
     interview_set,
     parse_seed,
 )
+from drillkit.interviewing.packet import FORMATS, Format, check_output_dir, interviewer_json, write_packet
+from drillkit.interviewing.posting import PostingMatch
 from drillkit.model import CHOICE_KINDS
-from drillkit.packet import FORMATS, Format, check_output_dir, interviewer_json, write_packet
-from drillkit.posting import PostingMatch
 
 
 def _clock(minute: int) -> str:

@@ -8,7 +8,7 @@ import click
 from cli import console
 from cli.context import app
 from cli.options import question_id_argument
-from drillkit.solve import write_starter
+from drillkit.practice.solve import write_starter
 from sandbox.languages import LANGUAGES
 
 

@@ -6,7 +6,7 @@ from cli import console
 from cli.context import app
 from cli.options import json_option
 from cli.recording import now, open_progress
-from drillkit.progress import ProgressStats, QualificationStats, progress_stats
+from drillkit.practice.progress import ProgressStats, QualificationStats, progress_stats
 
 BAR_WIDTH = 8
 COLUMNS = ["qualification", "seen", "right", "covered", "due", "mastered", "progress", "overran"]

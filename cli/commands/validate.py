@@ -7,11 +7,11 @@ import click
 from cli import console
 from cli.context import app
 from cli.options import json_option
-from drillkit.changes import changed_questions
+from drillkit.bank.changes import changed_questions
+from drillkit.bank.item_writing import ChoiceStats
+from drillkit.bank.validate import choice_stats_of, validate
 from drillkit.errors import UsageError
-from drillkit.item_writing import ChoiceStats
 from drillkit.safe_text import visible
-from drillkit.validate import choice_stats_of, validate
 from sandbox.languages import LANGUAGES
 
 

@@ -9,8 +9,8 @@ from cli import console
 from cli.context import app
 from cli.options import question_id_argument
 from cli.recording import now, record_grade
+from drillkit.practice.watch import WatchEvent, watch_submission
 from drillkit.safe_text import sanitized
-from drillkit.watch import WatchEvent, watch_submission
 from sandbox import GradeResult
 from sandbox.languages import LANGUAGES
 

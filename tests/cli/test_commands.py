@@ -82,7 +82,7 @@ def correct_answers(ids: list[str]) -> str:
 
 
 def quiz_ids(run: Invoke, *args: str) -> list[str]:
-    from drillkit.select import Filter, filter_questions, pick
+    from drillkit.bank.select import Filter, filter_questions, pick
 
     bank = load_bank()
     flt = Filter(("caching",), ("single-choice", "multiple-choice", "short-answer", "design"))

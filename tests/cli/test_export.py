@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from drillkit.bank import load_bank
-from drillkit.select import Filter, filter_questions
+from drillkit.bank.select import Filter, filter_questions
 from tests.conftest import Invoke
-from tests.drillkit.test_export import read_apkg
+from tests.drillkit.practice.test_export import read_apkg
 
 
 def test_export_command_applies_the_list_filters(run: Invoke, tmp_path: Path) -> None:

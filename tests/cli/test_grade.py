@@ -146,7 +146,7 @@ class NoDaemon:
 
 @pytest.fixture
 def no_daemon(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("drillkit.batch.connect_backend", lambda runtime=None: NoDaemon())
+    monkeypatch.setattr("drillkit.interviewing.batch.connect_backend", lambda runtime=None: NoDaemon())
 
 
 @pytest.mark.usefixtures("no_daemon")

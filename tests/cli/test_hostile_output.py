@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from drillkit.batch import CandidateResult
+from drillkit.interviewing.batch import CandidateResult
 from sandbox import GradeResult
 from sandbox import TestResult as GradedTest
 from tests.conftest import FIXTURE_BANK, Invoke
@@ -56,7 +56,7 @@ def hostile_result(*args: Any, **kwargs: Any) -> GradeResult:
 @pytest.fixture
 def hostile_sandbox(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every grading, single or batch, returns what a hostile submission could make it say."""
-    for module in ("drillkit.graders", "drillkit.batch"):
+    for module in ("drillkit.graders", "drillkit.interviewing.batch"):
         monkeypatch.setattr(f"{module}.grade_source", hostile_result)
         monkeypatch.setattr(f"{module}.connect_backend", lambda runtime=None, while_waiting=None: object())
 
@@ -211,8 +211,8 @@ def test_a_junit_report_of_a_grading_that_never_ran_is_well_formed(run: Invoke, 
     def broken(*args: Any, **kwargs: Any) -> GradeResult:
         raise RuntimeError("boom\x00\x0b\ufffe\ud800\x1b[2J")
 
-    monkeypatch.setattr("drillkit.batch.grade_source", broken)
-    monkeypatch.setattr("drillkit.batch.connect_backend", lambda runtime=None: object())
+    monkeypatch.setattr("drillkit.interviewing.batch.grade_source", broken)
+    monkeypatch.setattr("drillkit.interviewing.batch.connect_backend", lambda runtime=None: object())
     report = tmp_path / "junit.xml"
     result = grade(run, str(hostile_folder(tmp_path)), "--report", str(report))
     assert result.exit_code == 1, result.output
@@ -270,7 +270,7 @@ def test_validate_run_graders_shows_the_details_inertly(run: Invoke, as_json: bo
 
 
 def test_candidate_results_are_copied_not_changed() -> None:
-    from drillkit.batch import sanitized_candidate
+    from drillkit.interviewing.batch import sanitized_candidate
 
     raw = CandidateResult("\x1b[2Jx", Path("\x1b[2Jx.py"), "fail", 1, 1, 2, 0.5, RAW_MESSAGE, hostile_result())
     shown = sanitized_candidate(raw)

@@ -81,7 +81,7 @@ def test_validate_wants_the_adapter_of_each_listed_language_and_finds_placeholde
 def test_validate_names_each_languages_reference_and_starter_in_its_table(
         run: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
     import drillkit.graders
-    from drillkit.validate import GraderCheck
+    from drillkit.bank.validate import GraderCheck
 
     def fake_runner(bank: object, question: object, backend: object = None) -> list[GraderCheck]:
         return [GraderCheck("sandbox-add", language, role, "pass" if role == "reference" else "fail",

@@ -10,9 +10,9 @@ import pytest
 
 from cli.recording import record_grade
 from drillkit.bank import load_bank
-from drillkit.progress import AttemptRecord, open_store
-from drillkit.progress.records import new_attempt_id
-from drillkit.quiz import Outcome
+from drillkit.practice.progress import AttemptRecord, open_store
+from drillkit.practice.progress.records import new_attempt_id
+from drillkit.practice.quiz import Outcome
 from sandbox import GradeResult
 from tests.cli.test_review import answer, at, quizzed
 from tests.conftest import Invoke

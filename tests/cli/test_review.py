@@ -12,9 +12,9 @@ import pytest
 from fsrs import Card, Rating, Scheduler
 
 from drillkit.bank import load_bank
+from drillkit.bank.select import Filter, filter_questions, pick
 from drillkit.model import Question
-from drillkit.progress import grading_record, open_store
-from drillkit.select import Filter, filter_questions, pick
+from drillkit.practice.progress import grading_record, open_store
 from tests.conftest import FIXTURE_BANK, Invoke
 
 T0 = datetime(2030, 3, 4, 9, 0, tzinfo=UTC)
@@ -238,7 +238,7 @@ def test_review_minutes_never_serves_more_than_the_budget_due_questions_first(
 
 def test_review_never_serves_two_questions_on_one_narrow_topic_back_to_back_when_it_can_avoid_it(
         run: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
-    from drillkit.progress.plan import related
+    from drillkit.practice.progress.plan import related
 
     monkeypatch.setenv("DRILLKIT_NOW", at(T0))
     result = run("review", "-q", "caching", "--new-per-day", "12", input="s\n" * 12)

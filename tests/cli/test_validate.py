@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from drillkit.bank import load_bank
-from drillkit.lock import LOCK_NAME, entry_for, read_lock, write_lock
+from drillkit.bank.lock import LOCK_NAME, entry_for, read_lock, write_lock
 from drillkit.yamlio import load_yaml
 from tests.conftest import REPO, Invoke
-from tests.drillkit.test_changes import QUESTION, git, lock_repo, make_repo
+from tests.drillkit.bank.test_changes import QUESTION, git, lock_repo, make_repo
 
 
 def test_changed_with_nothing_changed_says_so_and_exits_0(run: Invoke, tmp_path: Path,

@@ -1,0 +1,1 @@
+"""Practice: quizzes and their grading, spaced review and progress, starters, the watch loop, exports."""
