@@ -4,6 +4,7 @@ and columns that disagree with each other are refused before any call runs."""
 from __future__ import annotations
 
 import json
+import socket
 import sys
 from pathlib import Path
 from typing import Any
@@ -75,3 +76,36 @@ def driver_columns(**fields: Any) -> python_driver.PreparedCalls:
 def test_columns_that_disagree_are_refused(fields: dict[str, Any], complaint: str) -> None:
     with pytest.raises(wire.ProtocolError, match=complaint):
         driver_columns(**fields)
+
+
+class AttachingTestSide(TestSide):
+    attachments = True  # what a driver's hello said
+
+
+@pytest.mark.parametrize("calls", [
+    [("put", (i, i * 2)) if i % 3 else ("get", (i,)) for i in range(500)],
+    [("put", (i, -i)) for i in range(300)],
+    [("get", (i,)) if i % 2 else ("get", (i, "default")) for i in range(200)],  # strings: the args stay JSON
+    [("put", (i, True)) for i in range(100)],  # bools are not int64s: the args stay JSON, the columns attach
+])
+def test_with_attachments_the_same_calls_arrive_through_a_real_channel(
+        calls: list[tuple[str, tuple[Any, ...]]]) -> None:
+    ours, theirs = socket.socketpair()
+    sender, reader = wire.Channel(ours), wire.Channel(theirs, attachments=True)
+    message = {"op": "prepare", **drillkit_grader._columns(AttachingTestSide, calls)}
+    attached = message.pop("_attached", [])
+    sender.send(message, attached)
+    received = reader.recv()
+    results = list(python_driver.Driver(channel=None)._columns(received).bound(target := Recorder()).run())
+    assert target.calls == calls
+    assert results == list(range(1, len(calls) + 1))
+    # == cannot tell True from 1: the types must survive too.
+    assert [tuple(map(type, args)) for _, args in target.calls] == [tuple(map(type, args)) for _, args in calls]
+    if all(type(a) is int and type(a) is not bool for _, args in calls for a in args):
+        assert received["args"][0] == "attached", "a column of plain ints should cross as an attachment"
+
+
+@pytest.mark.parametrize("args", [["attached", 1], ["attached", "0"], ["attached", -1]])
+def test_a_column_naming_an_attachment_the_message_lacks_is_refused(args: list[Any]) -> None:
+    with pytest.raises(wire.ProtocolError, match="attachment the message does not have"):
+        driver_columns(names=["a"], count=1, arities=[1], args=args, attached=[b"\0" * 8])

@@ -162,3 +162,59 @@ def test_messages_arrive_whole_and_in_order_whatever_the_chunking() -> None:
     writer.start()
     assert [channel.recv()["id"] for _ in range(200)] == list(range(200))
     writer.join()
+
+
+# --- attachments ---------------------------------------------------------------------------------------------
+
+
+def attachment_pair(reads_attachments: bool) -> tuple[wire.Channel, wire.Channel]:
+    ours, theirs = socket.socketpair()
+    return wire.Channel(ours), wire.Channel(theirs, attachments=reads_attachments)
+
+
+def test_attachments_arrive_whole_and_in_order_after_their_message_and_the_next_message_follows() -> None:
+    sender, reader = attachment_pair(reads_attachments=True)
+    big = bytes(range(256)) * 4096  # larger than one read, so it arrives over several
+    writer = threading.Thread(target=lambda: (sender.send({"op": "x", "id": 1}, [big, b"", b"tail"]),
+                                              sender.send({"op": "y", "id": 2})))
+    writer.start()
+    first = reader.recv()
+    second = reader.recv()
+    writer.join()
+    assert first["attached"] == [big, b"", b"tail"] and first["op"] == "x"
+    assert second == {"op": "y", "id": 2}
+
+
+def test_a_side_that_does_not_read_attachments_refuses_a_message_announcing_them() -> None:
+    sender, reader = attachment_pair(reads_attachments=False)
+    sender.send({"re": 1, "ok": None}, [b"12345678"])
+    with pytest.raises(wire.ProtocolError, match="does not read"):
+        reader.recv()
+
+
+@pytest.mark.parametrize("sizes", [[-1], ["8"], 8, [wire.MAX_MESSAGE + 1]])
+def test_malformed_attachment_sizes_are_refused(sizes: Any) -> None:
+    ours, theirs = socket.socketpair()
+    reader = wire.Channel(theirs, attachments=True)
+    ours.sendall(json.dumps({"op": "x", "attached": sizes}).encode() + b"\n")
+    with pytest.raises(wire.ProtocolError, match="attachment sizes"):
+        reader.recv()
+
+
+def test_a_stream_that_ends_inside_an_attachment_is_a_closed_channel() -> None:
+    ours, theirs = socket.socketpair()
+    reader = wire.Channel(theirs, attachments=True)
+    ours.sendall(json.dumps({"op": "x", "attached": [16]}).encode() + b"\n" + b"only8byt")
+    ours.close()
+    with pytest.raises(wire.Closed):
+        reader.recv()
+
+
+def test_int64_attachments_round_trip_and_refuse_what_is_not_a_plain_int() -> None:
+    values = [0, -1, 2**63 - 1, -(2**63), *range(100)]
+    raw = wire.pack_int64(values)
+    assert raw is not None and len(raw) == 8 * len(values)
+    assert wire.unpack_int64(raw) == values
+    assert wire.pack_int64([1, True, 2]) is None and wire.pack_int64([1, 2**64]) is None
+    with pytest.raises(wire.ProtocolError, match="multiple of 8"):
+        wire.unpack_int64(b"1234567")

@@ -54,15 +54,23 @@ class Channel:
     that belongs to another process (the Python driver forks while a channel is open).
     """
 
-    def __init__(self, sock, max_message=MAX_MESSAGE):
+    def __init__(self, sock, max_message=MAX_MESSAGE, attachments=False):
         self.sock = sock
         self.max_message = max_message
+        # Whether this side reads raw attachments after a message: only a driver that said so in its hello. The
+        # test side never does, so nothing a solution sends is read as anything but one JSON line.
+        self.attachments = attachments
         self._buffer = bytearray()
 
-    def send(self, message):
+    def send(self, message, attached=()):
+        """Send one message; ``attached`` byte strings follow its line raw (see "Attachments" in protocol.md)."""
+        if attached:
+            message["attached"] = [len(blob) for blob in attached]
         data = _dumps(message).encode("utf-8")
         try:
             self.sock.sendall(data + b"\n")
+            for blob in attached:
+                self.sock.sendall(blob)
         except OSError as exc:
             raise Closed(f"the channel is closed ({exc.strerror or exc})") from None
 
@@ -75,32 +83,54 @@ class Channel:
             if end >= 0:
                 line = bytes(self._buffer[:end])
                 del self._buffer[: end + 1]
+                message = _parse(line)
+                if "attached" in message:
+                    message["attached"] = self._attached(message["attached"], deadline, side)
                 if side is not None:
                     side.drain()
-                return _parse(line)
+                return message
             searched = len(self._buffer)
             if len(self._buffer) > self.max_message:
                 raise ProtocolError(f"a message longer than {self.max_message} bytes")
-            if deadline is not None or side is not None:
-                watched = [self.sock] if side is None or side.eof else [self.sock, side]
-                left = None if deadline is None else deadline - time.monotonic()
-                if left is not None and left <= 0:
-                    raise Timeout()
-                ready, _, _ = select.select(watched, [], [], left)
-                if not ready:
-                    raise Timeout()
-                if side is not None and side in ready:
-                    side.drain()
-                if self.sock not in ready:
-                    continue
-            try:
-                # Reads grow with the message, so a large one costs a few system calls, not one per 64 KB.
-                chunk = self.sock.recv(max(_READ_CHUNK, min(len(self._buffer), self.max_message)))
-            except OSError as exc:
-                raise Closed(f"the channel is closed ({exc.strerror or exc})") from None
-            if not chunk:
-                raise Closed("the other side closed the channel")
-            self._buffer += chunk
+            self._fill(deadline, side)
+
+    def _attached(self, sizes, deadline, side):
+        """The raw attachments announced by a message, read whole from the stream."""
+        if not self.attachments:
+            raise ProtocolError("a message with raw attachments, which this side does not read")
+        if type(sizes) is not list or not all(type(n) is int and n >= 0 for n in sizes) \
+                or sum(sizes) > self.max_message:
+            raise ProtocolError("a malformed list of attachment sizes")
+        total = sum(sizes)
+        while len(self._buffer) < total:
+            self._fill(deadline, side)
+        data = bytes(self._buffer[:total])
+        del self._buffer[:total]
+        offsets = list(itertools.accumulate(sizes, initial=0))
+        return [data[start:stop] for start, stop in itertools.pairwise(offsets)]
+
+    def _fill(self, deadline, side):
+        """Read more of the stream into the buffer, draining ``side`` and keeping the deadline while waiting."""
+        if deadline is not None or side is not None:
+            watched = [self.sock] if side is None or side.eof else [self.sock, side]
+            left = None if deadline is None else deadline - time.monotonic()
+            if left is not None and left <= 0:
+                raise Timeout()
+            ready, _, _ = select.select(watched, [], [], left)
+            if not ready:
+                raise Timeout()
+            if side is not None and side in ready:
+                side.drain()
+            if self.sock not in ready:
+                return
+        try:
+            # Reads grow with the message, so a large one costs a few system calls, not one per 64 KB.
+            chunk = self.sock.recv(max(_READ_CHUNK, min(len(self._buffer), self.max_message)))
+        except OSError as exc:
+            raise Closed(f"the channel is closed ({exc.strerror or exc})") from None
+        if not chunk:
+            raise Closed("the other side closed the channel")
+        self._buffer += chunk
 
     def close(self):
         try:
@@ -124,8 +154,8 @@ def _parse(line):
     return message
 
 
-def channel_from_fd(fd):
-    return Channel(socket.socket(fileno=fd))
+def channel_from_fd(fd, attachments=False):
+    return Channel(socket.socket(fileno=fd), attachments=attachments)
 
 
 # --- values ---------------------------------------------------------------------------------------------------
@@ -208,6 +238,30 @@ def _ints(value):
     if sys.byteorder != "little":
         packed.byteswap()
     return ["ints", base64.b64encode(packed.tobytes()).decode("ascii")]
+
+
+def pack_int64(values):
+    """A list of ints as raw little-endian int64 bytes (an attachment), or None when one is not a plain int (a
+    bool, a subclass) or does not fit in 64 bits."""
+    if set(map(type, values)) != {int}:
+        return None
+    try:
+        packed = array("q", values)
+    except OverflowError:
+        return None
+    if sys.byteorder != "little":
+        packed.byteswap()
+    return packed.tobytes()
+
+
+def unpack_int64(raw):
+    if len(raw) % 8:
+        raise ProtocolError("an int64 attachment whose length is not a multiple of 8 bytes")
+    packed = array("q")
+    packed.frombytes(raw)
+    if sys.byteorder != "little":
+        packed.byteswap()
+    return packed.tolist()
 
 
 def _unpack_ints(body):

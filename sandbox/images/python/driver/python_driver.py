@@ -261,10 +261,10 @@ class Driver:
         """A batch's calls from their columns (see sandbox/protocol.md)."""
         names = [str(name) for name in message.get("names") or []]
         count = message.get("count")
-        which = self._int_column(message.get("which"))
+        which = self._int_column(message, "which")
         arities = message.get("arities")
-        arity = self._int_column(message.get("arity"))
-        args = self.decode(message.get("args") or ["list", []])
+        arity = self._int_column(message, "arity")
+        args = self._column(message, "args")
         if which is None:
             which = itertools.repeat(0, count) if names and type(count) is int else ()
         elif which and (min(which) < 0 or max(which) >= len(names)):
@@ -286,12 +286,24 @@ class Driver:
             raise wire.ProtocolError("a batch whose columns disagree")
         return calls
 
-    def _int_column(self, data):
+    def _column(self, message, key):
+        """A batch column: a list value, or ``["attached", i]``, the message's attachment i as int64s."""
+        data = message.get(key)
+        if type(data) is list and len(data) == 2 and data[0] == "attached":
+            attached = message.get("attached")
+            index = data[1]
+            if type(attached) is not list or type(index) is not int or not 0 <= index < len(attached):
+                raise wire.ProtocolError(f"a batch column '{key}' naming an attachment the message does not have")
+            return wire.unpack_int64(attached[index])
+        return self.decode(data if data is not None else ["list", []])
+
+    def _int_column(self, message, key):
         """A column of counts or indexes: a list value (packed ``ints`` or a plain ``list``) of integers only."""
+        data = message.get(key)
         if data is None:
             return None
-        column = self.decode(data)
-        if type(data) is list and data and data[0] == "ints":
+        column = self._column(message, key)
+        if type(data) is list and data and data[0] in ("ints", "attached"):
             return column  # packed: integers by construction
         if type(column) is not list or not all(type(n) is int for n in column):
             raise wire.ProtocolError("a batch column that is not a list of integers")
@@ -413,10 +425,11 @@ def _load_error(exc):
 
 
 def main():
-    channel = wire.channel_from_fd(int(os.environ.pop("DRILLKIT_CHANNEL_FD")))
+    channel = wire.channel_from_fd(int(os.environ.pop("DRILLKIT_CHANNEL_FD")), attachments=True)
     driver = Driver(channel)
     sys.path.insert(0, SUBMISSION_DIR)
-    hello = {"op": "hello", "driver": "python", "protocol": wire.PROTOCOL_VERSION, "pid": os.getpid()}
+    hello = {"op": "hello", "driver": "python", "protocol": wire.PROTOCOL_VERSION, "pid": os.getpid(),
+             "attachments": True}
     try:
         driver.module = importlib.import_module("solution")
         hello["loaded"] = True

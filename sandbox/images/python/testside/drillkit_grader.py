@@ -9,6 +9,7 @@ from collections import namedtuple
 from operator import itemgetter
 
 import drillkit_session
+import wire
 
 Memory = namedtuple("Memory", "traced_bytes rss_bytes")
 
@@ -48,23 +49,36 @@ def fetch(stored):
 def _columns(connection, calls):
     """Calls as columns: the method names, which one each call uses (left out for one method), the argument
     count per method (or per call, when a method is called with different counts), and every argument in one
-    flat list. Each column is one C-level pass here and one packed array on the wire."""
+    flat list. Each column is one C-level pass here and one packed array on the wire: raw bytes after the message
+    when the driver reads attachments (``_attached`` holds them until the message is sent), base64 otherwise."""
     calls = calls if isinstance(calls, list) else list(calls)
+    attached = [] if getattr(connection, "attachments", False) else None
+
+    def column(values):
+        if attached is not None and len(values) >= wire.INTS_MIN:
+            raw = wire.pack_int64(values)
+            if raw is not None:
+                attached.append(raw)
+                return ["attached", len(attached) - 1]
+        return connection.encode(values)
+
     methods = list(map(itemgetter(0), calls))
     index_of = {method: index for index, method in enumerate(dict.fromkeys(methods))}
     names = [str(method) for method in index_of]
     arity = list(map(len, map(itemgetter(1), calls)))
     columns = {"names": names, "count": len(calls),
-               "args": connection.encode(list(itertools.chain.from_iterable(map(itemgetter(1), calls))))}
+               "args": column(list(itertools.chain.from_iterable(map(itemgetter(1), calls))))}
     which = list(map(index_of.__getitem__, methods)) if len(names) > 1 else None
     if which is not None:
-        columns["which"] = connection.encode(which)
+        columns["which"] = column(which)
     shapes = set(zip(itertools.repeat(0, len(arity)) if which is None else which, arity, strict=True))
     if len(shapes) == len(names):
         per_method = dict(shapes)
         columns["arities"] = [per_method[index] for index in range(len(names))]
     else:
-        columns["arity"] = connection.encode(arity)
+        columns["arity"] = column(arity)
+    if attached:
+        columns["_attached"] = attached
     return columns
 
 

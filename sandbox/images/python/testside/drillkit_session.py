@@ -142,6 +142,7 @@ class Connection:
         self.in_test = False
         self.deadline = None
         self.load_state = None  # (status, message) once the first solution process said hello
+        self.attachments = False  # whether the driver reads raw attachments (it says so in its hello)
         self.load_reported = False
         self.hung = set()
         self.hang_total = 0.0
@@ -207,6 +208,7 @@ class Connection:
         if hello.get("op") != "hello" or hello.get("protocol") != wire.PROTOCOL_VERSION:
             self._drop()
             return ("error", "the solution process did not greet with this protocol's hello")
+        self.attachments = hello.get("attachments") is True
         if hello.get("loaded") is not True:
             error = hello.get("error") if isinstance(hello.get("error"), dict) else {}
             self._drop()
@@ -286,8 +288,9 @@ class Connection:
         __tracebackhide__ = True
         request_id = next(self.requests)
         message["id"] = request_id
+        attached = message.pop("_attached", ())
         try:
-            self.channel.send(message)
+            self.channel.send(message, attached)
         except wire.Closed:
             raise self._died(what) from None
         except (TypeError, ValueError) as exc:  # a test value with no wire form
