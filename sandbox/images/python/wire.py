@@ -229,15 +229,8 @@ def _rows(value):
 def _ints(value):
     """A long list of ints as ``["ints", "<base64 of little-endian int64s>"]``, or None when one is not an int
     (a bool, a subclass) or does not fit in 64 bits."""
-    if set(map(type, value)) != {int}:
-        return None
-    try:
-        packed = array("q", value)
-    except OverflowError:
-        return None
-    if sys.byteorder != "little":
-        packed.byteswap()
-    return ["ints", base64.b64encode(packed.tobytes()).decode("ascii")]
+    raw = pack_int64(value)
+    return None if raw is None else ["ints", base64.b64encode(raw).decode("ascii")]
 
 
 def pack_int64(values):
@@ -254,9 +247,9 @@ def pack_int64(values):
     return packed.tobytes()
 
 
-def unpack_int64(raw):
+def unpack_int64(raw, what="an int64 attachment"):
     if len(raw) % 8:
-        raise ProtocolError("an int64 attachment whose length is not a multiple of 8 bytes")
+        raise ProtocolError(f"{what} whose length is not a multiple of 8 bytes")
     packed = array("q")
     packed.frombytes(raw)
     if sys.byteorder != "little":
@@ -267,14 +260,7 @@ def unpack_int64(raw):
 def _unpack_ints(body):
     if type(body) is not str:
         raise ProtocolError("an 'ints' value that is not a base64 string")
-    raw = base64.b64decode(body, validate=True)
-    if len(raw) % 8:
-        raise ProtocolError("an 'ints' value whose length is not a multiple of 8 bytes")
-    packed = array("q")
-    packed.frombytes(raw)
-    if sys.byteorder != "little":
-        packed.byteswap()
-    return packed.tolist()
+    return unpack_int64(base64.b64decode(body, validate=True), "an 'ints' value")
 
 
 _FLOATS = {"nan": math.nan, "inf": math.inf, "-inf": -math.inf}
