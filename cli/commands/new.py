@@ -10,7 +10,7 @@ from cli.context import app
 from drillkit.bank.scaffold import create, scaffold_context
 from drillkit.errors import UsageError
 from drillkit.model import DIFFICULTIES, KINDS
-from sandbox.languages import LANGUAGES, TESTS_LANGUAGE
+from sandbox.languages import LANGUAGES
 
 
 def _ask(text: str, option: str, **kwargs: Any) -> Any:
@@ -60,7 +60,7 @@ def new_command(kind: str | None, qualification: str | None, title: str | None, 
         bank_dir, kind=kind, qualification=qualification, title=title, difficulty=difficulty,
         question_id=question_id, known_qualifications=frozenset(q.id for q in context.qualifications),
         existing_ids=context.existing_ids, golden=golden,
-        languages=tuple(LANGUAGES) if "all" in languages else languages or (TESTS_LANGUAGE,),
+        languages=tuple(LANGUAGES) if "all" in languages else languages,
     )
     for path in (scaffold.question_file, *scaffold.grader_files, *scaffold.golden_files):
         console.info(f"created {path}", style="green")

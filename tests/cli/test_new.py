@@ -69,6 +69,8 @@ def test_golden_starts_the_golden_cases_of_a_coding_question(run: Invoke, bank: 
     (("--kind", "design", "--id", "Bad_Id"), "'Bad_Id' is not a valid id"),
     (("--kind", "design", "--id", "redis-eviction-allkeys-lru"), "id 'redis-eviction-allkeys-lru' is taken"),
     (("--kind", "essay",), "'essay' is not one of"),
+    (("--kind", "design", "--lang", "go"), "--lang is for coding questions"),
+    (("--kind", "coding", "--lang", "rust"), "'rust' is not one of"),
 ])
 def test_bad_input_is_one_line_and_exit_2(run: Invoke, bank: Path, args: tuple[str, ...], needle: str) -> None:
     defaults = {"--qualification": "caching", "--title": "A title", "--difficulty": "easy"}

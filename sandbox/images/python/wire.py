@@ -98,10 +98,11 @@ class Channel:
         """The raw attachments announced by a message, read whole from the stream."""
         if not self.attachments:
             raise ProtocolError("a message with raw attachments, which this side does not read")
-        if type(sizes) is not list or not all(type(n) is int and n >= 0 for n in sizes) \
-                or sum(sizes) > self.max_message:
+        if type(sizes) is not list or not all(type(n) is int and n >= 0 for n in sizes):
             raise ProtocolError("a malformed list of attachment sizes")
         total = sum(sizes)
+        if total > self.max_message:
+            raise ProtocolError("a malformed list of attachment sizes")
         while len(self._buffer) < total:
             self._fill(deadline, side)
         data = bytes(self._buffer[:total])
